@@ -1,0 +1,132 @@
+import Foundation
+
+/// Drives the real `ccw` binary inside a private tmux server (one socket per session, so tests
+/// can run in parallel), the way a user at a terminal would: send keys, read the screen.
+final class TmuxSession {
+    let socket: String
+    let name = "ccw"
+    private(set) var width: Int
+    private(set) var height: Int
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts `command` in a detached session of the given size with a UTF-8 locale.
+    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        self.socket = "ccw-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        self.width = width
+        self.height = height
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        for (k, v) in environment { env[k] = v }
+        let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                  "bash --norc --noprofile -c \(Self.quote(exports + " " + command + "; echo '[exited '$?']'; sleep 30"))"])
+        try tmux(["set-option", "-t", name, "status", "off"])
+        try? tmux(["set-option", "-g", "escape-time", "0"])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", socket] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationStatus != 0 {
+            throw Failure(description: "tmux \(args.joined(separator: " ")) failed: \(String(decoding: errData, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Sends tmux key names (`Enter`, `Escape`, `C-p`, `S-Left`, `F2`) or plain characters, one per argument.
+    func press(_ keys: String...) throws {
+        for k in keys { try tmux(["send-keys", "-t", name, k]) }
+    }
+
+    /// Types text literally (no key-name interpretation).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+
+    /// The visible screen as text.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    func resize(width: Int, height: Int) throws {
+        self.width = width; self.height = height
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen contains `text` (polling, no fixed sleeps) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        try waitUntil("screen to show \"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    @discardableResult
+    func waitForAbsence(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitUntil("\"\(text)\" to disappear", timeout: timeout) { !$0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure(description: "timed out after \(timeout)s waiting for \(what). Screen was:\n\(last)")
+    }
+}
+
+/// Paths of the built binaries and a scratch directory per test.
+enum Build {
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// The `ccw` binary built by `swift build` (debug), or the one named by CCW_BIN.
+    static func ccw() throws -> String {
+        if let p = ProcessInfo.processInfo.environment["CCW_BIN"], !p.isEmpty { return p }
+        for config in ["debug", "release"] {
+            let p = root.appendingPathComponent(".build/\(config)/ccw").path
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        throw TmuxSession.Failure(description: "no ccw binary under .build/: run `swift build` before `swift test`")
+    }
+
+    static func scratchDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccw-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Runs `ccw` with arguments and returns (status, stdout, stderr).
+    @discardableResult
+    static func run(_ args: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try ccw())
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
