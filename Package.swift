@@ -48,6 +48,7 @@ let package = Package(
                 "CCWScreens", "CCWViewModels", "CCWCore", "CCWDomain", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
