@@ -6,6 +6,7 @@ extension Terminal {
     /// time is up or when `waker.wake()` was called, so the loop can handle its messages.
     /// A terminal resize resizes the back buffer (its content is cleared) and returns `.resize`.
     public func nextEvent(timeout milliseconds: Int) -> InputEvent? {
+        guard !isStopped else { return nil }
         if let event = takePending() { return event }
         // curses may hold input it already read from the tty, which poll cannot see.
         if let event = readAvailableInput() { return event }

@@ -20,6 +20,7 @@ public final class Terminal {
     var decoder: KeyDecoder
     var pendingEvents: [InputEvent] = []
     private var stopped = false
+    var isStopped: Bool { stopped }
 
     /// The back buffer the application draws each frame into.
     public var surface: Surface { backBuffer }
