@@ -42,6 +42,19 @@ static inline mmask_t ccw_button1_pressed(void) { return BUTTON1_PRESSED | BUTTO
 static inline mmask_t ccw_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ccw_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+static inline mmask_t ccw_button1_released(void) { return BUTTON1_RELEASED; }
+/* Clicks and wheel without motion reports (REPORT_MOUSE_POSITION floods the input with moves). */
+static inline mmask_t ccw_click_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline int ccw_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int ccw_err(void) { return ERR; }
+static inline WINDOW *ccw_curscr(void) { return curscr; }
+static inline int ccw_escdelay(void) { return ESCDELAY; }
+/* newterm on the process's stdin/stdout: unlike initscr it returns NULL instead of exiting on failure. */
+static inline SCREEN *ccw_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+/* wcwidth is hidden unless _XOPEN_SOURCE is set, which SwiftPM strips from pkg-config flags. */
+int wcwidth(wchar_t c);
+static inline int ccw_wcwidth(wchar_t c) { return wcwidth(c); }
+
 /* Put one grapheme (a base character and its combining marks) at the cursor with attributes and a colour pair. */
 static inline int ccw_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
     cchar_t c;
