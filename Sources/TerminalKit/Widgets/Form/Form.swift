@@ -18,16 +18,32 @@ public struct Form: StatefulWidget {
     /// Where a field lands in the content (before scrolling).
     struct Placement { var index: Int; var x: Int; var y: Int; var width: Int; var height: Int }
 
-    func layout(_ fields: [FormField], width: Int) -> (placements: [Placement], height: Int) {
+    func columnWidth(_ fields: [FormField], width: Int) -> Int {
+        width >= twoColumnMinWidth && fields.count > 1 ? (width - 3) / 2 : width
+    }
+
+    /// The message under a field (error first, else hint), wrapped to at most two lines.
+    func messageLines(_ field: FormField, width: Int, glyphs: Glyphs) -> (lines: [String], isError: Bool) {
+        if let error = field.error {
+            let text = Severity.error.symbol(glyphs) + " " + error
+            let lines = Paragraph(text: text, theme: theme).wrapped(width: width).map { String($0.map(\.0)) }
+            return (Array(lines.prefix(2)), true)
+        }
+        if let hint = field.hint { return ([hint], false) }
+        return ([], false)
+    }
+
+    func layout(_ fields: [FormField], width: Int, glyphs: Glyphs) -> (placements: [Placement], height: Int) {
         let twoColumns = width >= twoColumnMinWidth && fields.count > 1
         let gap = 3
-        let columnWidth = twoColumns ? (width - gap) / 2 : width
+        let columnWidth = columnWidth(fields, width: width)
+        let messageWidth = max(1, columnWidth - labelWidth(fields, columnWidth: columnWidth) - 1)
         let split = twoColumns ? (fields.count + 1) / 2 : fields.count
         var placements: [Placement] = []
         var ys = [0, 0]
         for (i, field) in fields.enumerated() {
             let column = i < split ? 0 : 1
-            let h = (field.error != nil || field.hint != nil) ? 2 : 1
+            let h = 1 + messageLines(field, width: messageWidth, glyphs: glyphs).lines.count
             placements.append(Placement(index: i, x: column == 0 ? 0 : columnWidth + gap, y: ys[column], width: columnWidth, height: h))
             ys[column] += h
         }
@@ -43,7 +59,7 @@ public struct Form: StatefulWidget {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
         surface.fill(area, style: theme[.base])
-        let (placements, contentHeight) = layout(state.fields, width: area.width)
+        let (placements, contentHeight) = layout(state.fields, width: area.width, glyphs: surface.glyphs)
         guard !placements.isEmpty else { return }
         // Keep the focused field whole on screen.
         let f = placements[min(state.focusedIndex, placements.count - 1)]
@@ -95,13 +111,11 @@ public struct Form: StatefulWidget {
                 surface.put(suffix, x: inputRect.maxX + 1, y: y, style: theme[.muted], maxX: x + width)
             }
         }
-        let messageRow = Rect(x: inputX, y: y + 1, width: max(0, width - labelWidth - 1), height: 1)
-        if visible(y + 1) {
-            if let error = field.error {
-                surface.put(Severity.error.symbol(g) + " " + error, in: messageRow, alignment: .left, style: theme[.error])
-            } else if let hint = field.hint {
-                surface.put(hint, in: messageRow, alignment: .left, style: theme[.muted])
-            }
+        let messageWidth = max(1, width - labelWidth - 1)
+        let message = messageLines(field, width: messageWidth, glyphs: g)
+        for (k, line) in message.lines.enumerated() where visible(y + 1 + k) {
+            surface.put(line, in: Rect(x: inputX, y: y + 1 + k, width: messageWidth, height: 1), alignment: .left,
+                        style: theme[message.isError ? .error : .muted])
         }
         return inputRect
     }
@@ -140,7 +154,7 @@ public struct Form: StatefulWidget {
             let selected = i == field.suggestionIndex
             let style = theme[.dialog].patched(with: selected ? theme[.selected] : Style())
             surface.fill(row, style: style)
-            surface.put(field.suggestions[i], in: row, alignment: .left, style: style)
+            surface.put(field.suggestions[i], in: row.inset(left: 1, right: 1), alignment: .left, style: style)
         }
     }
 }

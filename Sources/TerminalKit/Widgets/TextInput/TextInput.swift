@@ -24,7 +24,6 @@ public struct TextInput: StatefulWidget {
         let row = area.row(0)
         let base = theme[role ?? (focused ? .inputFocused : .input)]
         surface.fill(row, style: base)
-        let range = state.fit(width: row.width)
         if state.isEmpty {
             if !placeholder.isEmpty {
                 surface.put(placeholder.truncated(toWidth: row.width - (focused ? 1 : 0), ellipsis: surface.glyphs.ellipsis),
@@ -33,12 +32,19 @@ public struct TextInput: StatefulWidget {
             if focused { surface.cursor = Point(x: row.x, y: row.y) }
             return
         }
+        if !focused {
+            // Unfocused: show the start of the value, cut with the ellipsis.
+            let text = masked ? String(repeating: surface.glyphs.mask, count: state.count) : state.value
+            surface.put(text, in: row, alignment: alignment, style: base)
+            return
+        }
+        let range = state.fit(width: row.width)
         let chars = state.characters
         let visible: [String] = chars[range].map { masked ? surface.glyphs.mask : String($0) }
         let textWidth = visible.reduce(0) { $0 + $1.displayWidth }
         var x = row.x
         if alignment != .left, range.lowerBound == 0, range.upperBound == chars.count {
-            let reserve = focused && state.cursor == chars.count ? 1 : 0
+            let reserve = state.cursor == chars.count ? 1 : 0
             let free = max(0, row.width - textWidth - reserve)
             x += alignment == .right ? free : free / 2
         }
@@ -48,6 +54,6 @@ public struct TextInput: StatefulWidget {
             x += surface.put(text, x: x, y: row.y, style: base, maxX: row.maxX)
         }
         if state.cursor >= range.upperBound { cursorX = x }
-        if focused { surface.cursor = Point(x: min(cursorX, row.maxX - 1), y: row.y) }
+        surface.cursor = Point(x: min(cursorX, row.maxX - 1), y: row.y)
     }
 }
