@@ -14,24 +14,24 @@ import Testing
         #expect(!m.modules.contains(.admin))
         m.send(.goTo(.admin))
         #expect(m.active == .home)
-        #expect(m.toasts.last?.message == "Admin is not available to the sales role")
-        #expect(m.toasts.last?.severity == .warning)
+        #expect(m.notices.last?.message == "Admin is not available to the sales role")
+        #expect(m.notices.last?.level == .warning)
     }
 
-    @Test func toastsExpireAndErrorsStayLonger() {
+    @Test func noticesExpireAndErrorsStayLonger() {
         var m = ShellModel(role: .admin, now: 1_000)
-        m.send(.toast("saved", .success))
-        m.send(.toast("database locked", .error))
-        m.send(.tick(now: 1_000 + m.toastDuration))
-        #expect(m.toasts.map(\.message) == ["database locked"])
-        m.send(.tick(now: 1_000 + 2 * m.toastDuration))
-        #expect(m.toasts.isEmpty)
+        m.send(.notify("saved", .success))
+        m.send(.notify("database locked", .error))
+        m.send(.tick(now: 1_000 + m.noticeDuration))
+        #expect(m.notices.map(\.message) == ["database locked"])
+        m.send(.tick(now: 1_000 + 2 * m.noticeDuration))
+        #expect(m.notices.isEmpty)
     }
 
     @Test func atMostFourToastsAreKept() {
         var m = ShellModel(role: .admin, now: 0)
-        for i in 1...6 { m.send(.toast("n\(i)", .info)) }
-        #expect(m.toasts.map(\.message) == ["n3", "n4", "n5", "n6"])
+        for i in 1...6 { m.send(.notify("n\(i)", .info)) }
+        #expect(m.notices.map(\.message) == ["n3", "n4", "n5", "n6"])
     }
 
     @Test func quittingWithUnsavedEditsAsksFirst() {

@@ -19,7 +19,7 @@ enum DialogRequest {
 final class ScreenContext {
     var theme: Theme
     /// Shows a message in the corner that fades.
-    var toast: (String, Severity) -> Void = { _, _ in }
+    var toast: (String, Notice.Level) -> Void = { _, _ in }
     /// Shows a dialog over the screen.
     var present: (DialogRequest) -> Void = { _ in }
     /// Copies text to the user's clipboard (OSC 52).
