@@ -61,7 +61,7 @@ public struct ConfirmDialog: Widget {
         let hint = "y \(yesLabel.lowercased())  n \(noLabel.lowercased())  Esc cancel"
         let textWidth = max(message.map(\.displayWidth).max() ?? 0, buttonsWidth, hint.displayWidth)
         let maxWidth = max(20, min(area.width - 8, 70))
-        let inner = DialogFrame.draw(title: title, contentWidth: min(textWidth, maxWidth), contentHeight: message.count + 4,
+        let inner = DialogFrame.draw(title: title, contentWidth: min(textWidth, maxWidth), contentHeight: message.count + 3,
                                      in: area, theme: theme, on: surface)
         guard !inner.isEmpty else { return }
         let dialog = theme[.dialog]

@@ -38,7 +38,7 @@ public struct KanbanBoard: StatefulWidget {
             x += w
         }
         if needsIndicator {
-            surface.fill(indicator, style: theme[.base])
+            surface.fillKeepingWide(indicator, style: theme[.base])
             let g = surface.glyphs
             let left = state.firstColumn, right = columns.count - state.firstColumn - visible
             if left > 0 { surface.put("\(g.moreLeft) \(left) more", in: indicator, alignment: .left, style: theme[.accent]) }
@@ -50,7 +50,7 @@ public struct KanbanBoard: StatefulWidget {
         let column = columns[c]
         let isFocusedColumn = c == state.focusedColumn
         let block = Block(title: column.title, focused: isFocusedColumn && state.focused, theme: theme)
-        surface.fill(rect, style: theme[.base])
+        surface.fillKeepingWide(rect, style: theme[.base])
         block.render(rect, on: surface)
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
@@ -118,7 +118,7 @@ public struct KanbanBoard: StatefulWidget {
         var cy = y
         for (n, line) in lines.enumerated() where cy < maxY {
             let row = Rect(x: x, y: cy, width: width, height: 1)
-            surface.fill(row, style: theme[.base])
+            surface.fillKeepingWide(row, style: theme[.base])
             let bar = focused && n == 0 ? g.pointer : (card.role != nil || focused ? g.cardBar : " ")
             surface.put(bar, x: x, y: cy, style: focused ? theme[.accent] : barStyle, maxX: row.maxX)
             var style = n == 0 ? theme[.title] : theme[.muted]
