@@ -33,7 +33,7 @@ public struct PickListDialog: StatefulWidget {
         for (line, i) in sel.visibleRange.enumerated() where line < list.height {
             let row = list.row(line)
             let item = state.matches[i]
-            surface.fill(row, style: dialog)
+            surface.fillKeepingWide(row, style: dialog)
             surface.put(spans: FilteredList.highlighted(state.candidates[item.index], positions: item.positions),
                         x: row.x + 2, y: row.y, maxX: row.maxX, base: dialog, theme: theme)
             if i == sel.selected {

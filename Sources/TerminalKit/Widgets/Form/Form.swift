@@ -58,7 +58,7 @@ public struct Form: StatefulWidget {
     public func render(_ area: Rect, on surface: Surface, state: inout FormState) {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
-        surface.fill(area, style: theme[.base])
+        surface.fillKeepingWide(area, style: theme[.base])
         let (placements, contentHeight) = layout(state.fields, width: area.width, glyphs: surface.glyphs)
         guard !placements.isEmpty else { return }
         // Keep the focused field whole on screen.
@@ -129,7 +129,7 @@ public struct Form: StatefulWidget {
         }
         if case .choice(let options) = field.kind {
             let style = theme[focused ? .inputFocused : .input]
-            surface.fill(rect, style: style)
+            surface.fillKeepingWide(rect, style: style)
             let text = options.count > 1 && focused ? "\(g.choiceLeft) \(field.value) \(g.choiceRight)" : field.value
             surface.put(text, in: rect, alignment: .left, style: style)
             return
@@ -153,7 +153,7 @@ public struct Form: StatefulWidget {
             let row = inner.row(line)
             let selected = i == field.suggestionIndex
             let style = theme[.dialog].patched(with: selected ? theme[.selected] : Style())
-            surface.fill(row, style: style)
+            surface.fillKeepingWide(row, style: style)
             surface.put(field.suggestions[i], in: row.inset(left: 1, right: 1), alignment: .left, style: style)
         }
     }

@@ -49,7 +49,7 @@ public struct DataGrid: StatefulWidget {
         let slots = layoutColumns(columnsArea, state: &state)
         drawHeader(header, slots: slots, state: state, on: surface)
 
-        surface.fill(body, style: theme[.base])
+        surface.fillKeepingWide(body, style: theme[.base])
         if count == 0 {
             if body.height > 0 {
                 let y = body.y + min(1, body.height - 1)
@@ -79,7 +79,7 @@ public struct DataGrid: StatefulWidget {
     private func drawHeader(_ row: Rect, slots: [GridColumnSlot], state: DataGridState, on surface: Surface) {
         guard !row.isEmpty else { return }
         let style = theme[.header]
-        surface.fill(row, style: style)
+        surface.fillKeepingWide(row, style: style)
         let g = surface.glyphs
         if state.firstColumn > 0 { surface.put(g.moreLeft, x: row.x, y: row.y, style: style.patched(with: theme[.accent]), maxX: row.maxX) }
         for slot in slots {
@@ -105,7 +105,7 @@ public struct DataGrid: StatefulWidget {
         let g = surface.glyphs
         var base = theme[.base]
         if let role = data.role { base = base.patched(with: theme[role]) }
-        surface.fill(row, style: base)
+        surface.fillKeepingWide(row, style: base)
         let isSelected = index == state.selected
         if isSelected { surface.put(g.pointer, x: row.x, y: row.y, style: base.patched(with: theme[.accent]), maxX: row.maxX) }
         if state.marks.contains(index) {
@@ -122,7 +122,7 @@ public struct DataGrid: StatefulWidget {
 
     private func drawFooter(_ row: Rect, state: DataGridState, on surface: Surface) {
         let style = theme[.muted]
-        surface.fill(row, style: theme[.base])
+        surface.fillKeepingWide(row, style: theme[.base])
         let position = state.positionText(dot: surface.glyphs.dot)
         let used = surface.put(position, in: row, alignment: .right, style: style)
         if let caption, !caption.isEmpty {

@@ -1,5 +1,5 @@
-/// A kanban board: columns side by side (as many as fit at `minColumnWidth`, so three at 80
-/// cells), each with a bordered header (title, summary lines) and its cards. The focused column
+/// A kanban board: columns side by side (as many as fit at `minColumnWidth`: three at 80
+/// cells, four at 120), each with a bordered header (title, summary lines) and its cards. The focused column
 /// has the focused border; the focused card is highlighted. Columns and cards scroll to keep the
 /// focus visible, with "‹ 2 more" / "3 more ›" under the board and "↑ 1 more" / "↓ 5 more" in a column.
 public struct KanbanBoard: StatefulWidget {
@@ -9,7 +9,7 @@ public struct KanbanBoard: StatefulWidget {
     /// Shown in an empty column.
     public var emptyColumnText: String
 
-    public init(columns: [KanbanColumn], theme: Theme, minColumnWidth: Int = 24, emptyColumnText: String = "no cards") {
+    public init(columns: [KanbanColumn], theme: Theme, minColumnWidth: Int = 26, emptyColumnText: String = "no cards") {
         self.columns = columns; self.theme = theme; self.minColumnWidth = minColumnWidth; self.emptyColumnText = emptyColumnText
     }
 
@@ -28,15 +28,17 @@ public struct KanbanBoard: StatefulWidget {
         let needsIndicator = columns.count > visible
         let (board, indicator) = needsIndicator ? area.splitBottom(1) : (area, Rect(x: 0, y: 0, width: 0, height: 0))
         let baseWidth = board.width / visible
+        let headerHeight = (state.firstColumn..<(state.firstColumn + visible)).map { columns[$0].headerLines.count }.max() ?? 0
         var x = board.x
         for k in 0..<visible {
             let c = state.firstColumn + k
             let w = k == visible - 1 ? board.maxX - x : baseWidth
-            drawColumn(c, in: Rect(x: x, y: board.y, width: w, height: board.height), state: &state, on: surface)
+            drawColumn(c, in: Rect(x: x, y: board.y, width: w, height: board.height), headerHeight: headerHeight,
+                       state: &state, on: surface)
             x += w
         }
         if needsIndicator {
-            surface.fill(indicator, style: theme[.base])
+            surface.fillKeepingWide(indicator, style: theme[.base])
             let g = surface.glyphs
             let left = state.firstColumn, right = columns.count - state.firstColumn - visible
             if left > 0 { surface.put("\(g.moreLeft) \(left) more", in: indicator, alignment: .left, style: theme[.accent]) }
@@ -44,11 +46,11 @@ public struct KanbanBoard: StatefulWidget {
         }
     }
 
-    private func drawColumn(_ c: Int, in rect: Rect, state: inout KanbanState, on surface: Surface) {
+    private func drawColumn(_ c: Int, in rect: Rect, headerHeight: Int, state: inout KanbanState, on surface: Surface) {
         let column = columns[c]
         let isFocusedColumn = c == state.focusedColumn
         let block = Block(title: column.title, focused: isFocusedColumn && state.focused, theme: theme)
-        surface.fill(rect, style: theme[.base])
+        surface.fillKeepingWide(rect, style: theme[.base])
         block.render(rect, on: surface)
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
@@ -56,11 +58,10 @@ public struct KanbanBoard: StatefulWidget {
         for line in column.headerLines where y < inner.maxY {
             surface.put(line, in: inner.row(y - inner.y), alignment: .left, style: theme[.muted]); y += 1
         }
-        if !column.headerLines.isEmpty, y < inner.maxY {
-            let border = theme[isFocusedColumn && state.focused ? .borderFocused : .border]
-            let g = isFocusedColumn && state.focused ? surface.glyphs.focused : surface.glyphs
-            surface.put(g.teeRight + String(repeating: g.horizontal, count: inner.width) + g.teeLeft,
-                        x: rect.x, y: y, style: border, maxX: rect.maxX)
+        y = min(inner.maxY, inner.y + headerHeight)
+        if headerHeight > 0, y < inner.maxY {
+            surface.put(String(repeating: surface.glyphs.horizontal, count: inner.width),
+                        x: inner.x, y: y, style: theme[.border], maxX: inner.maxX)
             y += 1
         }
         let cardsArea = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
@@ -112,13 +113,13 @@ public struct KanbanBoard: StatefulWidget {
     private func drawCard(_ card: KanbanCard, focused: Bool, boardFocused: Bool, x: Int, y: Int, width: Int, maxY: Int,
                           on surface: Surface) -> Int {
         let g = surface.glyphs
-        let barStyle = card.role.map { theme[$0] } ?? theme[.border]
+        let barStyle = card.role.map { theme[$0] } ?? theme[.accent]
         let lines = [card.title] + card.details
         var cy = y
         for (n, line) in lines.enumerated() where cy < maxY {
             let row = Rect(x: x, y: cy, width: width, height: 1)
-            surface.fill(row, style: theme[.base])
-            let bar = focused && n == 0 ? g.pointer : g.vertical
+            surface.fillKeepingWide(row, style: theme[.base])
+            let bar = focused && n == 0 ? g.pointer : (card.role != nil || focused ? g.cardBar : " ")
             surface.put(bar, x: x, y: cy, style: focused ? theme[.accent] : barStyle, maxX: row.maxX)
             var style = n == 0 ? theme[.title] : theme[.muted]
             if n > 0, let role = card.role { style = theme[role] }

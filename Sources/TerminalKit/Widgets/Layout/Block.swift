@@ -24,7 +24,7 @@ public struct Block: Widget {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
         let base = fillRole.map { theme[$0] } ?? Style.plain
-        if fillRole != nil { surface.fill(area, style: base) }
+        if fillRole != nil { surface.fillKeepingWide(area, style: base) }
         let border = base.patched(with: theme[focused ? .borderFocused : .border])
         let titleStyle = base.patched(with: theme[focused ? .borderFocused : .title])
         surface.box(area, title: title, style: border, titleStyle: titleStyle, focused: focused)

@@ -26,7 +26,7 @@ public struct Tabs: Widget {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
         let row = area.row(0)
-        surface.fill(row, style: theme[.tabInactive])
+        surface.fillKeepingWide(row, style: theme[.tabInactive])
         let g = surface.glyphs
         let labels = items.map { label($0, glyphs: g) }
         let widths = labels.map { $0.text.displayWidth + $0.badge.displayWidth }

@@ -56,14 +56,14 @@ public struct CommandPalette: StatefulWidget {
         let block = Block(title: title, footer: count, focused: true, fillRole: .dialog, theme: theme)
         block.render(panel, on: surface)
         let inner = block.inner(panel)
-        guard inner.height >= 2 else { return }
+        guard inner.height >= 3 else { return }
         let dialog = theme[.dialog]
-        let prompt = surface.glyphs.pointer + " "
+        let prompt = ": "
         surface.put(prompt, x: inner.x, y: inner.y, style: dialog.patched(with: theme[.accent]), maxX: inner.maxX)
         var query = state.list.query
         TextInput(placeholder: placeholder, focused: true, theme: theme)
             .render(inner.row(0).inset(left: prompt.displayWidth), on: surface, state: &query)
-        let listArea = inner.inset(top: 1)
+        let listArea = inner.inset(top: 2)
         state.list.setViewport(listArea.height)
         if state.list.matches.isEmpty {
             surface.put(noMatchesText, in: listArea.row(0).inset(left: 2), alignment: .left, style: dialog.patched(with: theme[.muted]))
@@ -79,7 +79,7 @@ public struct CommandPalette: StatefulWidget {
 
     private func drawEntry(_ entry: PaletteEntry, positions: [Int], selected: Bool, in row: Rect, on surface: Surface) {
         let base = theme[.dialog]
-        surface.fill(row, style: base)
+        surface.fillKeepingWide(row, style: base)
         var right = 0
         if let hint = entry.keyHint, !hint.isEmpty {
             right = surface.put(hint, in: row.inset(right: 1), alignment: .right, style: base.patched(with: theme[.accent])) + 1

@@ -21,7 +21,7 @@ public struct StatusBar: Widget {
         guard !area.isEmpty else { return }
         let row = area.row(area.height - 1)
         let bar = theme[.statusBar]
-        surface.fill(row, style: bar)
+        surface.fillKeepingWide(row, style: bar)
         var right = row.maxX
         if let message, !message.text.isEmpty {
             let text = message.severity.symbol(surface.glyphs) + " " + message.text

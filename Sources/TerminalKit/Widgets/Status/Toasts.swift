@@ -14,7 +14,7 @@ public struct ToastStack: Widget {
     public var maxWidth: Int
     public var theme: Theme
 
-    public init(_ toasts: [Toast], maxVisible: Int = 3, maxWidth: Int = 48, theme: Theme) {
+    public init(_ toasts: [Toast], maxVisible: Int = 3, maxWidth: Int = 60, theme: Theme) {
         self.toasts = toasts; self.maxVisible = maxVisible; self.maxWidth = maxWidth; self.theme = theme
     }
 
@@ -28,7 +28,7 @@ public struct ToastStack: Widget {
             let width = min(text.displayWidth + 4, maxWidth, area.width)
             let rect = Rect(x: area.maxX - width - (area.width > width ? 1 : 0), y: bottom - 3, width: width, height: 3)
             let base = theme[.dialog]
-            surface.fill(rect, style: base)
+            surface.fillKeepingWide(rect, style: base)
             surface.box(rect, style: base.patched(with: theme[toast.severity.role]))
             surface.put(text, in: rect.inset(top: 1, left: 2, bottom: 1, right: 2), alignment: .left,
                         style: base.patched(with: theme[toast.severity.role]))

@@ -80,3 +80,22 @@ public enum NumberText {
         return value < 0 ? "-" + out : out
     }
 }
+
+extension Surface {
+    /// Fills `rect` like `fill`, but first blanks the outside half of any wide character that the
+    /// rect's left or right edge would cut, so an overlay (dialog, toast, dropdown) never leaves a
+    /// torn wide character in the content below it.
+    public func fillKeepingWide(_ rect: Rect, _ text: String = " ", style: Style = .plain) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY {
+            if r.x > 0, cell(at: r.x, y).isContinuation {
+                var left = cell(at: r.x - 1, y); left.text = " "; setCell(left, at: r.x - 1, y)
+            }
+            if r.maxX < size.width, cell(at: r.maxX, y).isContinuation {
+                var right = cell(at: r.maxX, y); right.text = " "; right.isContinuation = false; setCell(right, at: r.maxX, y)
+            }
+        }
+        fill(r, text, style: style)
+    }
+}

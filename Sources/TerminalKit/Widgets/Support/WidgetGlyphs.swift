@@ -16,6 +16,8 @@ extension Glyphs {
     /// Collapsed and expanded tree nodes.
     public var treeCollapsed: String { isUnicode ? "▸" : "+" }
     public var treeExpanded: String { isUnicode ? "▾" : "-" }
+    /// The accent bar on the left of a kanban card.
+    public var cardBar: String { isUnicode ? "▌" : "|" }
     /// Choice fields show these around the value when they can be cycled.
     public var choiceLeft: String { isUnicode ? "‹" : "<" }
     public var choiceRight: String { isUnicode ? "›" : ">" }

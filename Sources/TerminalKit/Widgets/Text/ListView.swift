@@ -42,7 +42,7 @@ public struct ListView: StatefulWidget {
     public func render(_ area: Rect, on surface: Surface, state: inout ListViewState) {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
-        surface.fill(area, style: theme[.base])
+        surface.fillKeepingWide(area, style: theme[.base])
         state.selection.setCount(items.count)
         state.selection.setViewport(area.height)
         guard !items.isEmpty else { surface.put(emptyText, in: area.row(0), alignment: .left, style: theme[.muted]); return }

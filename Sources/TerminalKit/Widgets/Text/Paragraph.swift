@@ -63,7 +63,7 @@ public struct Paragraph: Widget {
         let area = area.intersection(surface.bounds)
         guard !area.isEmpty else { return }
         let base = theme[baseRole]
-        surface.fill(area, style: base)
+        surface.fillKeepingWide(area, style: base)
         let all = wrapped(width: area.width)
         for row in 0..<area.height {
             let i = scroll + row

@@ -23,7 +23,7 @@ public struct TextInput: StatefulWidget {
         guard !area.isEmpty else { return }
         let row = area.row(0)
         let base = theme[role ?? (focused ? .inputFocused : .input)]
-        surface.fill(row, style: base)
+        surface.fillKeepingWide(row, style: base)
         if state.isEmpty {
             if !placeholder.isEmpty {
                 surface.put(placeholder.truncated(toWidth: row.width - (focused ? 1 : 0), ellipsis: surface.glyphs.ellipsis),
