@@ -47,8 +47,6 @@ static inline mmask_t ccw_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t ccw_click_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline int ccw_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int ccw_err(void) { return ERR; }
-static inline WINDOW *ccw_curscr(void) { return curscr; }
-static inline int ccw_escdelay(void) { return ESCDELAY; }
 /* newterm on the process's stdin/stdout: unlike initscr it returns NULL instead of exiting on failure. */
 static inline SCREEN *ccw_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 /* wcwidth is hidden unless _XOPEN_SOURCE is set, which SwiftPM strips from pkg-config flags. */
