@@ -46,7 +46,7 @@ public struct AuditTrail: Sendable {
         try database.read(as: scope, in: .admin) { access in try AuditLog.verify(access.db, orgId: scope.orgId) }
     }
 
-    private func conditions(_ filter: AuditFilter, scope: Scope) -> SQL {
+    func conditions(_ filter: AuditFilter, scope: Scope) -> SQL {
         var sql: SQL = "audit_log.org_id = \(scope.orgId)"
         if let entity = filter.entity?.nonBlank { sql += " AND audit_log.entity = \(entity)" }
         if let login = filter.login?.nonBlank { sql += " AND audit_log.login = \(login) COLLATE NOCASE" }

@@ -1,0 +1,196 @@
+import CCWCore
+import CCWDomain
+import CCWViewModels
+import TerminalKit
+
+/// The audit log viewer: a virtualized grid over every change, newest first, with an incremental
+/// text filter, filters by entity, user, action and date, chain verification, and the before/after
+/// of the selected change (beside the grid when wide, on Enter when narrow).
+final class AuditLogSection: AdminSection {
+    let model: AuditLogModel
+    let context: ScreenContext
+    private var grid = GridPane()
+    private var filterInput: TextInputState?
+    private var showingDetail = false
+    private var lastWide = true
+    private var loaded = false
+
+    static let filterMenu = CommandSpec("audit.filter", "filter by…", group: "Audit log",
+                                        help: "Filter by entity, user, action or date range", keys: ["f"], showInHints: true)
+    static let clearFilters = CommandSpec("audit.clear-filters", "Clear filters", group: "Audit log",
+                                          help: "Remove every filter", keys: ["c"])
+    static let verify = CommandSpec("audit.verify", "verify", group: "Audit log",
+                                    help: "Verify the hash chain of this organization's audit log", keys: ["v"], showInHints: true)
+
+    init(session: AppSession, context: ScreenContext) {
+        self.model = AuditLogModel(session: session)
+        self.context = context
+    }
+
+    var title: String { "Audit log" }
+    var commands: [CommandSpec] {
+        [ListCommands.filter, ListCommands.open, Self.filterMenu, Self.verify, Self.clearFilters, ListCommands.copy] + ListCommands.movement
+    }
+    var disabledCommands: [String: String] { [:] }
+    var hasTextFocus: Bool { filterInput != nil }
+    var hasUnsavedChanges: Bool { false }
+
+    func activate() {
+        model.send(.reload)
+        loaded = true
+    }
+
+    func handleText(_ key: KeyEvent) -> Bool {
+        guard var input = filterInput else { return false }
+        switch key.key {
+        case .enter:
+            filterInput = nil
+            return true
+        case .escape:
+            filterInput = nil
+            model.send(.setText(""))
+            return true
+        case .up, .down, .pageUp, .pageDown:
+            return false
+        default:
+            let before = input.value
+            guard input.handle(key) else { return true }
+            filterInput = input
+            if input.value != before { model.send(.setText(input.value)) }
+            return true
+        }
+    }
+
+    func perform(_ commandID: String) -> Bool {
+        model.setPageSize(grid.pageSize)
+        switch commandID {
+        case ListCommands.down.id: model.send(.moveDown)
+        case ListCommands.up.id: model.send(.moveUp)
+        case ListCommands.pageDown.id: model.send(.pageDown)
+        case ListCommands.pageUp.id: model.send(.pageUp)
+        case ListCommands.first.id: model.send(.first)
+        case ListCommands.last.id: model.send(.last)
+        case ListCommands.left.id: grid.scrollColumns(right: false)
+        case ListCommands.right.id: grid.scrollColumns(right: true)
+        case ListCommands.filter.id: filterInput = TextInputState(model.filter.text ?? "")
+        case ListCommands.open.id: if !lastWide { showingDetail.toggle() }
+        case GlobalCommands.back.id, GlobalCommands.quit.id:
+            guard showingDetail else { return false }
+            showingDetail = false
+        case ListCommands.copy.id:
+            if let e = model.selected { context.copy(e.summary) }
+        case Self.clearFilters.id: model.send(.clearFilters); context.toast("filters cleared", .info)
+        case Self.verify.id:
+            model.send(.verifyChain)
+            if let v = model.verification { context.toast(v.text, v.ok ? .success : .error) }
+        case Self.filterMenu.id: openFilterMenu()
+        default: return false
+        }
+        return true
+    }
+
+    private func openFilterMenu() {
+        let options = ["Entity…", "User…", "Action…", "Date range…", "Clear all filters"]
+        context.present(.pick(title: "Filter audit log by", options: options, selected: 0) { [weak self] choice in
+            guard let self else { return }
+            switch choice {
+            case 0: self.pickValue(.entity, title: "Entity") { self.model.send(.setEntity($0)) }
+            case 1: self.pickValue(.login, title: "User") { self.model.send(.setLogin($0)) }
+            case 2: self.pickValue(.action, title: "Action") { self.model.send(.setAction($0)) }
+            case 3: self.askRange()
+            default: self.model.send(.clearFilters)
+            }
+        })
+    }
+
+    private func pickValue(_ column: AuditTrail.DistinctColumn, title: String, apply: @escaping (String?) -> Void) {
+        let values = model.distinctValues(column)
+        let options = ["(any)"] + values
+        context.present(.pick(title: title, options: options, selected: 0) { i in apply(i == 0 ? nil : options[i]) })
+    }
+
+    private func askRange() {
+        let current = [model.filter.from?.description ?? "", model.filter.to?.description ?? ""].joined(separator: "..")
+        context.present(.prompt(
+            title: "Date range", label: "from..to (2026-11-01..today, -7.., ..eom)", initial: current == ".." ? "" : current,
+            validate: { text in text.isEmpty || text.contains("..") ? nil : "write the range as from..to, e.g. -7..today" },
+            onSubmit: { [weak self] text in
+                let parts = text.components(separatedBy: "..")
+                self?.model.send(.setRange(from: parts.first ?? "", to: parts.count > 1 ? parts[1] : ""))
+                if let problem = self?.model.filterError { self?.context.toast(problem, .error) }
+            }))
+    }
+
+    // MARK: drawing
+
+    static let columns = [
+        GridColumn("When", width: .fixed(16)),
+        GridColumn("User", width: .flex(min: 8, weight: 1)),
+        GridColumn("Action", width: .fixed(10)),
+        GridColumn("Record", width: .fixed(16)),
+        GridColumn("Summary", width: .flex(min: 20, weight: 5)),
+    ]
+
+    func draw(_ area: Rect, on surface: Surface) {
+        let theme = context.theme
+        if !loaded { activate() }
+        let (filterRow, body) = area.splitTop(1)
+        drawFilterLine(filterRow, on: surface, theme: theme)
+        let wide = body.width >= 120
+        lastWide = wide
+        if !wide && showingDetail {
+            drawDetail(body, on: surface, theme: theme)
+            return
+        }
+        let (gridArea, detailArea) = wide ? body.splitLeft(body.width * 2 / 3) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+        let list = model.list
+        let session = model.session
+        let empty = model.filterSummary.isEmpty ? "No changes recorded yet" : "No changes match \(model.filterSummary)"
+        grid.draw(columns: Self.columns, count: list.count, selected: list.selected, row: { i in
+            guard let e = list.row(at: i) else { return GridRow(["…", "", "", "", ""]) }
+            let entity = e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity
+            return GridRow([session.timestampText(e.at), e.login, e.action.rawValue, entity, e.summary],
+                           cellRoles: [.muted, .accent, e.action == .delete ? .warning : nil, nil, nil])
+        }, in: gridArea, on: surface, theme: theme, emptyText: list.error ?? empty)
+        model.setPageSize(grid.pageSize)
+        if wide { drawDetail(detailArea, on: surface, theme: theme) }
+    }
+
+    private func drawFilterLine(_ row: Rect, on surface: Surface, theme: Theme) {
+        surface.fill(row, style: theme[.base])
+        if var input = filterInput {
+            let label = "/ "
+            surface.put(label, x: row.x, y: row.y, style: theme[.accent])
+            TextInput(placeholder: "search summary, entity, user", focused: true, theme: theme)
+                .render(row.inset(left: label.displayWidth), on: surface, state: &input)
+            return
+        }
+        let summary = model.filterSummary
+        let text = summary.isEmpty ? "all changes · / search · f filter · v verify chain" : "filtered: \(summary) · c clears"
+        surface.put(text, in: row, style: theme[summary.isEmpty ? .muted : .info])
+    }
+
+    private func drawDetail(_ area: Rect, on surface: Surface, theme: Theme) {
+        let block = Block(title: "Change", footer: lastWide ? nil : "Esc back", theme: theme)
+        block.render(area, on: surface)
+        let inner = block.inner(area).inset(left: 1, right: 1)
+        guard let e = model.selected else {
+            surface.put("select a change to see it", in: inner.row(0), style: theme[.muted])
+            return
+        }
+        var lines: [[TextSpan]] = [
+            [TextSpan("When    ", role: .muted), TextSpan(model.session.timestampText(e.at))],
+            [TextSpan("User    ", role: .muted), TextSpan(e.login, role: .accent)],
+            [TextSpan("Action  ", role: .muted), TextSpan(e.action.rawValue)],
+            [TextSpan("Record  ", role: .muted), TextSpan(e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity)],
+            [TextSpan(e.summary, role: .title)],
+        ]
+        for (label, json) in [("Before", e.beforeJSON), ("After", e.afterJSON)] {
+            guard let json else { continue }
+            lines.append([TextSpan("")])
+            lines.append([TextSpan(label, role: .header)])
+            for line in JSONLines.pretty(json) { lines.append([TextSpan(line)]) }
+        }
+        Paragraph(lines, theme: theme).render(inner, on: surface)
+    }
+}
