@@ -76,9 +76,16 @@ struct PaletteOverlay {
         var seen = Set<String>()
         let entries = commands
             .filter { $0.inPalette && disabled[$0.id] == nil && seen.insert($0.id).inserted }
-            .map { PaletteEntry(id: $0.id, title: $0.help == $0.title || $0.title.count > 12 ? $0.title : $0.help,
+            .map { PaletteEntry(id: $0.id, title: Self.title(of: $0),
                                 category: $0.group, keyHint: $0.keys.isEmpty ? nil : $0.primaryKeyLabel) }
         state = CommandPaletteState(entries: entries)
+    }
+
+    /// Hint-bar titles are terse ("quit"); the palette shows the help line's first clause instead.
+    static func title(of c: CommandSpec) -> String {
+        if c.title.count > 12 || c.title.first?.isUppercase == true { return c.title }
+        let clause = c.help.split(whereSeparator: { $0 == ";" || $0 == "(" }).first.map(String.init) ?? c.help
+        return clause.trimmingCharacters(in: .whitespaces)
     }
 
     mutating func handle(_ key: KeyEvent) -> OverlayResult {

@@ -49,10 +49,21 @@ extension ShellScreen {
         let tabsArea = min(tabsWidth + 2, area.width - brand.displayWidth)
         let whoWidth = max(0, area.width - brand.displayWidth - tabsArea)
         Tabs(tabs, activeIndex: active, theme: theme).render(Rect(x: tabsX, y: area.y, width: tabsArea, height: 1), on: surface)
-        if whoWidth >= 8 {
+        if whoWidth >= 12 {
             let text = who.truncated(toWidth: whoWidth - 1, ellipsis: surface.glyphs.ellipsis) + " "
             surface.put(text, x: area.maxX - text.displayWidth, y: area.y, style: theme[.topBar])
         }
+    }
+
+    /// Who and where, for the bottom bar when the top bar has no room for it (80 columns).
+    var identityText: String {
+        let scope = environment.session.scope
+        return "\(scope.login) (\(scope.role.rawValue)) · \(scope.orgName)"
+    }
+
+    func topBarHasIdentity(width: Int, glyphs: Glyphs) -> Bool {
+        let tabs = model.modules.map { TabItem($0.title, badge: model.badges[$0]) }
+        return width - " CCW ".displayWidth - min(Self.tabsWidth(tabs, glyphs: glyphs) + 2, width) >= 12
     }
 
     /// Which module tab is at column `x` of the top bar.
@@ -76,6 +87,15 @@ extension ShellScreen {
             .map { (key: $0.primaryKeyLabel, label: $0.title) }
         StatusBar(hints: hints, message: pendingKeysText.map { StatusMessage($0, severity: .info) }, theme: theme)
             .render(area, on: surface)
+        // At 80 columns the identity moves here, right-aligned, if the hints leave room.
+        if pendingKeysText == nil, !topBarHasIdentity(width: area.width, glyphs: surface.glyphs) {
+            let used = hints.reduce(1) { $0 + $1.key.displayWidth + $1.label.displayWidth + 3 }
+            let room = area.width - used - 2
+            if room >= 16 {
+                let text = identityText.truncated(toWidth: room, ellipsis: surface.glyphs.ellipsis) + " "
+                surface.put(text, x: area.maxX - text.displayWidth, y: area.y, style: theme[.hintText])
+            }
+        }
     }
 
     /// `g…` while a multi-key sequence waits for its next key.
