@@ -73,7 +73,7 @@ final class AuditLogSection: AdminSection {
         case ListCommands.left.id: grid.scrollColumns(right: false)
         case ListCommands.right.id: grid.scrollColumns(right: true)
         case ListCommands.filter.id: filterInput = TextInputState(model.filter.text ?? "")
-        case ListCommands.open.id: if !lastWide { showingDetail.toggle() }
+        case ListCommands.open.id: showingDetail.toggle()
         case GlobalCommands.back.id, GlobalCommands.quit.id:
             guard showingDetail else { return false }
             showingDetail = false
@@ -138,6 +138,7 @@ final class AuditLogSection: AdminSection {
         drawFilterLine(filterRow, on: surface, theme: theme)
         let wide = body.width >= 120
         lastWide = wide
+        if wide { showingDetail = false }  // the detail is always beside the grid
         if !wide && showingDetail {
             drawDetail(body, on: surface, theme: theme)
             return
@@ -185,11 +186,11 @@ final class AuditLogSection: AdminSection {
             [TextSpan("Record  ", role: .muted), TextSpan(e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity)],
             [TextSpan(e.summary, role: .title)],
         ]
-        for (label, json) in [("Before", e.beforeJSON), ("After", e.afterJSON)] {
-            guard let json else { continue }
+        let changes = JSONLines.changes(before: e.beforeJSON, after: e.afterJSON, time: model.session.timestampText)
+        if !changes.isEmpty {
             lines.append([TextSpan("")])
-            lines.append([TextSpan(label, role: .header)])
-            for line in JSONLines.pretty(json) { lines.append([TextSpan(line)]) }
+            lines.append([TextSpan(e.beforeJSON == nil ? "Values" : e.afterJSON == nil ? "Values before" : "Changed", role: .header)])
+            for line in changes { lines.append([TextSpan(line)]) }
         }
         Paragraph(lines, theme: theme).render(inner, on: surface)
     }

@@ -2,13 +2,18 @@ import CCWDomain
 import CCWViewModels
 import TerminalKit
 
-/// Organization settings as a form: name, base currency, time zone, default country. Ctrl-S
-/// saves; if someone else saved first, the user chooses reload, keep mine, or cancel.
+/// Organization settings as a form: name, base currency, time zone, default country. `e` starts
+/// editing, Ctrl-S saves, Esc stops (asking first if anything changed); if someone else saved in
+/// between, the user chooses reload, keep mine, or cancel.
 final class SettingsSection: AdminSection {
     let model: SettingsModel
     let context: ScreenContext
     private var form = FormState(fields: [])
     private var loaded = false
+    private(set) var editing = false
+
+    static let edit = CommandSpec("admin.settings.edit", "edit", group: "Settings", help: "Edit the organization settings",
+                                  keys: ["e"], showInHints: true, changesData: true)
 
     init(session: AppSession, context: ScreenContext) {
         self.model = SettingsModel(session: session)
@@ -16,11 +21,12 @@ final class SettingsSection: AdminSection {
     }
 
     var title: String { "Settings" }
-    var commands: [CommandSpec] { [UsersSection.save] }
+    var commands: [CommandSpec] { editing ? [UsersSection.save, UsersSection.cancel] : [Self.edit] }
     var disabledCommands: [String: String] {
-        model.canEdit ? [:] : [UsersSection.save.id: "changing settings needs the admin role"]
+        let why = "changing settings needs the admin role"
+        return model.canEdit ? [:] : [UsersSection.save.id: why, Self.edit.id: why]
     }
-    var hasTextFocus: Bool { model.canEdit }
+    var hasTextFocus: Bool { editing }
     var hasUnsavedChanges: Bool { model.isDirty }
 
     func activate() {
@@ -30,7 +36,7 @@ final class SettingsSection: AdminSection {
     }
 
     private func rebuildForm() {
-        let readOnly = !model.canEdit
+        let readOnly = !model.canEdit || !editing
         form = FormState(fields: SettingsModel.Field.allCases.map { f in
             var field = FormField(id: f.rawValue, label: f.label, value: model.value(f), required: f != .defaultCountry,
                                   readOnly: readOnly, hint: Self.hint(f))
@@ -60,13 +66,19 @@ final class SettingsSection: AdminSection {
 
     func perform(_ commandID: String) -> Bool {
         switch commandID {
+        case Self.edit.id:
+            editing = true
+            rebuildForm()
+            return true
         case UsersSection.save.id:
             save()
             return true
-        case GlobalCommands.back.id:
-            guard model.isDirty else { return false }
+        case GlobalCommands.back.id, UsersSection.cancel.id:
+            guard editing else { return false }
+            guard model.isDirty else { editing = false; rebuildForm(); return true }
             context.present(.confirm(title: "Discard changes?", message: ["Your edits to the settings are not saved."], destructive: true) { [weak self] in
                 self?.model.send(.discard)
+                self?.editing = false
                 self?.rebuildForm()
             })
             return true
@@ -84,6 +96,7 @@ final class SettingsSection: AdminSection {
         switch model.lastOutcome {
         case .saved:
             context.toast("settings saved", .success)
+            editing = false
             rebuildForm()
         case .invalid:
             for f in SettingsModel.Field.allCases { form.setError(model.errors[f], for: f.rawValue) }
@@ -107,9 +120,10 @@ final class SettingsSection: AdminSection {
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
-        let footer = model.canEdit ? (model.isDirty ? "unsaved changes · Ctrl-S save · Esc discard" : "Ctrl-S save") : "read only: your role may not change settings"
-        let block = Block(title: "Organization settings", footer: footer, focused: true, theme: theme)
+        let footer = !model.canEdit ? "read only: your role may not change settings"
+            : !editing ? "e edit" : model.isDirty ? "unsaved changes · Ctrl-S save · Esc discard" : "Tab next field · Ctrl-S save · Esc stop editing"
+        let block = Block(title: editing ? "Organization settings (editing)" : "Organization settings", footer: footer, focused: editing, theme: theme)
         block.render(area, on: surface)
-        Form(theme: theme, focused: model.canEdit).render(block.inner(area).inset(left: 1, right: 1), on: surface, state: &form)
+        Form(theme: theme, focused: editing).render(block.inner(area).inset(left: 1, right: 1), on: surface, state: &form)
     }
 }
