@@ -20,8 +20,10 @@ final class TmuxSession {
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
+        // The server forked by new-session must not inherit our pipes, or reading them never ends.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                  "bash --norc --noprofile -c \(Self.quote(exports + " " + command + "; echo '[exited '$?']'; sleep 30"))"])
+                  "bash --norc --noprofile -c \(Self.quote(exports + " " + command + "; echo '[exited '$?']'; sleep 30"))"],
+                 capture: false)
         try tmux(["set-option", "-t", name, "status", "off"])
         try? tmux(["set-option", "-g", "escape-time", "0"])
     }
@@ -31,27 +33,22 @@ final class TmuxSession {
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     @discardableResult
-    func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 {
-            throw Failure(description: "tmux \(args.joined(separator: " ")) failed: \(String(decoding: errData, as: UTF8.self))")
+    func tmux(_ args: [String], capture: Bool = true) throws -> String {
+        let r = try Spawn.run(["tmux", "-L", socket] + args, captureOutput: capture)
+        if r.status != 0 {
+            throw Failure(description: "tmux \(args.joined(separator: " ")) failed (\(r.status)): \(r.err)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return r.out
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-p`, `S-Left`, `F2`) or plain characters, one per argument.
     func press(_ keys: String...) throws {
         for k in keys { try tmux(["send-keys", "-t", name, k]) }
     }
+
+    /// Waits longer than the escape delay, so a key sent after Esc is not read as Alt+key
+    /// (a person never types that fast; tmux does).
+    func pause() throws { Thread.sleep(forTimeInterval: 0.1) }
 
     /// Types text literally (no key-name interpretation).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
@@ -114,19 +111,9 @@ enum Build {
     /// Runs `ccw` with arguments and returns (status, stdout, stderr).
     @discardableResult
     static func run(_ args: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ccw())
-        p.arguments = args
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try Spawn.run([try ccw()] + args, environment: env)
+        return (r.status, r.out, r.err)
     }
 }

@@ -11,6 +11,8 @@ enum DialogRequest {
     case prompt(title: String, label: String, initial: String, validate: (String) -> String?, onSubmit: (String) -> Void)
     /// Choose one entry of a list (filterable).
     case pick(title: String, options: [String], selected: Int, onPick: (Int) -> Void)
+    /// Information to read in full (startup problems with the config or theme files); Enter or Esc closes.
+    case message(title: String, lines: [String])
     /// The record changed since it was read: reload theirs, keep mine (save again over it), or cancel.
     case conflict(message: String, onReload: () -> Void, onKeepMine: () -> Void)
 }

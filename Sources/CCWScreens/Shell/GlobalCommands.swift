@@ -31,8 +31,18 @@ enum GlobalCommands {
                            help: "Open the \(module.title) module", keys: ["g \(letter)", "F\(f)"])
     }
 
+    /// Places inside a module the palette can go to from anywhere: the module, then a command
+    /// of its screen that opens the place (`go.admin.audit` → Admin, then `admin.audit`).
+    static let destinations: [(spec: CommandSpec, module: Module, command: String)] = [
+        (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.users"),
+        (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.roles"),
+        (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.audit"),
+        (CommandSpec("go.admin.settings", "Go to Admin › Settings", group: "Go to", help: "Organization name, currency, time zone"), .admin, "admin.settings"),
+    ]
+
     static var all: [CommandSpec] {
         [help, palette, quit, back, redraw, refresh, nextPane, previousPane, mouse, nextTheme] + Module.allCases.map(goTo)
+            + destinations.map(\.spec)
     }
 }
 

@@ -155,6 +155,11 @@ struct DialogOverlay {
                 if input.handle(key) { error = nil }
                 return .keepOpen
             }
+        case .message:
+            switch key.key {
+            case .escape, .enter, .char("q"), .char(" "): return .close
+            default: return .keepOpen
+            }
         case .pick(_, _, _, let onPick):
             switch key.key {
             case .escape: return .close
@@ -178,6 +183,14 @@ struct DialogOverlay {
         case .prompt(let title, let label, _, _, _):
             var s = input
             PromptDialog(title: title, label: label, error: error, theme: theme).render(area, on: surface, state: &s)
+        case .message(let title, let lines):
+            let width = min(max(40, lines.map(\.displayWidth).max() ?? 0), max(20, area.width - 8))
+            let wrapped = lines.map { [TextSpan($0)] }
+            let paragraph = Paragraph(wrapped, theme: theme, baseRole: .dialog)
+            let height = min(paragraph.lineCount(width: width), max(1, area.height - 6))
+            let inner = DialogFrame.draw(title: title, contentWidth: width, contentHeight: height, footer: "Enter close",
+                                         in: area, theme: theme, on: surface)
+            paragraph.render(inner, on: surface)
         case .pick(let title, _, _, _):
             var s = list
             PickListDialog(title: title, theme: theme).render(area, on: surface, state: &s)

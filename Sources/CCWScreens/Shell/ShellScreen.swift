@@ -34,7 +34,11 @@ final class ShellScreen {
         self.mouseOn = options.mouse
         context.toast = { [weak self] text, severity in self?.model.send(.notify(text, severity)) }
         context.present = { [weak self] request in self?.overlay = .dialog(DialogOverlay(request)) }
-        for warning in options.warnings { model.send(.notify(warning, .warning)) }
+        if !options.warnings.isEmpty {
+            overlay = .dialog(DialogOverlay(.message(
+                title: "Problems with your settings (defaults used)",
+                lines: options.warnings.flatMap { [$0, ""] }.dropLast() + ["", "CCW started anyway; fix the file and restart to use it."])))
+        }
         for module in Module.allCases { screens[module] = environment.makeScreen(module, context) }
     }
 
@@ -91,6 +95,9 @@ final class ShellScreen {
             for c in availableCommands where c.changesData { d[c.id] = "read-only: your role may look but not change data" }
         }
         for m in Module.allCases where !model.mayView(m) { d["go.\(m.rawValue)"] = "\(m.title) is not available to the \(role.title.lowercased()) role" }
+        for place in GlobalCommands.destinations where !model.mayView(place.module) {
+            d[place.spec.id] = "\(place.module.title) is not available to the \(role.title.lowercased()) role"
+        }
         return d
     }
 
@@ -129,7 +136,12 @@ final class ShellScreen {
             model.send(.notify(mouseOn ? "mouse on: click selects, wheel scrolls" : "mouse off", .info))
         case GlobalCommands.nextTheme.id: cycleTheme()
         default:
-            if id.hasPrefix("go."), let m = Module(rawValue: String(id.dropFirst(3))) { goTo(m) }
+            if let place = GlobalCommands.destinations.first(where: { $0.spec.id == id }) {
+                goTo(place.module)
+                if model.active == place.module { _ = activeScreen?.perform(place.command) }
+            } else if id.hasPrefix("go."), let m = Module(rawValue: String(id.dropFirst(3))) {
+                goTo(m)
+            }
         }
     }
 

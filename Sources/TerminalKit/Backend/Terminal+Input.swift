@@ -22,10 +22,24 @@ extension Terminal {
         }
         if fds[1].revents != 0 {
             waker.drain()
-            return nil
+            return checkSize()
         }
         if fds[0].revents != 0 { return readAvailableInput() }
-        return nil
+        return checkSize()
+    }
+
+    /// A SIGWINCH that arrives while the loop is drawing (not waiting in poll) is only reported
+    /// by curses with the next key. So on every timeout or wake-up, compare the tty's real size
+    /// with ours and resize when they differ.
+    private func checkSize() -> InputEvent? {
+        var ws = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
+        let size = Size(width: Int(ws.ws_col), height: Int(ws.ws_row))
+        guard size != backBuffer.size else { return nil }
+        _ = resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        backBuffer.resize(width: size.width, height: size.height)
+        painter.invalidate()
+        return .resize(size)
     }
 
     private func takePending() -> InputEvent? {

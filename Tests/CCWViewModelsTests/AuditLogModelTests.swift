@@ -1,0 +1,70 @@
+import CCWCore
+import CCWDomain
+import Testing
+@testable import CCWViewModels
+
+@Suite struct AuditLogModelTests {
+    @Test func listsNewestFirstAndPagesThroughEverything() throws {
+        let session = try SessionFixture.session()
+        let model = AuditLogModel(session: session)
+        model.send(.reload)
+        let total = model.list.count
+        #expect(total > 10)
+        #expect(model.selected?.summary.contains("deactivated user thomas.mueller") == true)
+        model.setPageSize(5)
+        model.send(.pageDown)
+        #expect(model.list.selected == 5)
+        model.send(.last)
+        #expect(model.list.selected == total - 1)
+        #expect(model.selected?.summary == "created organization \(DemoSeed.northwindName) (EUR, Europe/Berlin)"
+                || model.selected?.action == .create)
+        model.send(.first)
+        #expect(model.list.selected == 0)
+    }
+
+    @Test func textFilterFindsSubstringsAndShortQueries() throws {
+        let session = try SessionFixture.session()
+        let model = AuditLogModel(session: session)
+        model.send(.reload)
+        model.send(.setText("mueller"))
+        #expect(model.list.count >= 2)
+        #expect(model.list.row(at: 0)?.summary.lowercased().contains("mueller") == true)
+        model.send(.setText("zz"))  // shorter than a trigram: LIKE fallback, no match
+        #expect(model.list.count == 0)
+        model.send(.setText(""))
+        #expect(model.filterSummary.isEmpty)
+    }
+
+    @Test func entityUserAndDateFiltersCombine() throws {
+        let session = try SessionFixture.session()
+        let model = AuditLogModel(session: session)
+        model.send(.setEntity("membership"))
+        let memberships = model.list.count
+        #expect(memberships > 0)
+        for i in 0..<memberships { #expect(model.list.row(at: i)?.entity == "membership") }
+        model.send(.setRange(from: "today", to: "today"))
+        #expect(model.list.count == memberships)
+        model.send(.setRange(from: "-30", to: "-1"))
+        #expect(model.list.count == 0)
+        #expect(model.filterSummary.contains("entity membership"))
+        model.send(.setRange(from: "2026-11-30", to: "2026-11-01"))
+        #expect(model.filterError == "date range: 2026-11-01 is before 2026-11-30")
+        model.send(.setRange(from: "2026-13-01", to: ""))
+        #expect(model.filterError?.contains("month must be 1-12") == true)
+        model.send(.clearFilters)
+        #expect(model.list.count > memberships)
+    }
+
+    @Test func chainVerificationReportsOK() throws {
+        let model = AuditLogModel(session: try SessionFixture.session())
+        model.send(.verifyChain)
+        #expect(model.verification?.ok == true)
+    }
+
+    @Test func readingTheAuditLogNeedsAdminView() throws {
+        let session = try SessionFixture.session("jonas.weber")  // sales
+        let model = AuditLogModel(session: session)
+        model.send(.reload)
+        #expect(model.list.error?.contains("Not permitted") == true)
+    }
+}
