@@ -31,7 +31,7 @@ import Testing
 
     @Test func eachSlotRunsExactlyOnceAcrossProcesses() throws {
         let counter = Counter()
-        let (clock, schedulers, database) = try twoSchedulers(job: { _ in counter.increment(); return .nothingToDo })
+        let (clock, schedulers, database) = try twoSchedulers(job: { _ in counter.increment(); return .idle })
         // when both tick in the same slot, twice
         _ = tickConcurrently(schedulers)
         _ = tickConcurrently(schedulers)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func anExpiredLeaseOfACrashedHolderIsTakenOver() throws {
         let counter = Counter()
-        let (clock, schedulers, database) = try twoSchedulers(job: { _ in counter.increment(); return .nothingToDo },
+        let (clock, schedulers, database) = try twoSchedulers(job: { _ in counter.increment(); return .idle },
                                                               leaseMs: 5 * Self.minute)
         // given a process that claimed the job and died
         try database.write { db in
@@ -126,7 +126,7 @@ import Testing
         let counter = Counter()
         let database = try makeDatabase(clock: ManualClock())
         let scheduler = JobScheduler(database: database, clock: SystemClock(), holder: "timer:1")
-        scheduler.register(Job(name: "often", every: 50) { _ in counter.increment(); return .nothingToDo })
+        scheduler.register(Job(name: "often", every: 50) { _ in counter.increment(); return .idle })
         scheduler.start(intervalMs: 20)
         Thread.sleep(forTimeInterval: 0.5)
         scheduler.stop()
