@@ -73,6 +73,16 @@ public struct CostPool: Sendable, Hashable {
         return Money(minor: minor, currency: currency)
     }
 
+    /// The cost at which found goods (a positive adjustment or count) are booked when no cost
+    /// is given: the average of the stock on hand, else the last receipt's unit cost, else zero.
+    public var currentUnitCost: Money {
+        if let average = averageUnitCost { return average }
+        guard let last = lastReceipt, last.units > 0,
+              let minor = try? ProportionalShare.share(of: last.value, part: Quantity.pow10(scale), whole: last.units)
+        else { return .zero(currency) }
+        return Money(minor: minor, currency: currency)
+    }
+
     // MARK: Receipts
 
     /// Receives `quantity` at `unitCost` per whole unit: the booked cost is
