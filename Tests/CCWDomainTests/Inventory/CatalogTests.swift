@@ -109,7 +109,7 @@ import Testing
             try SKUPattern("A {SEQ}")
         }
         #expect(throws: InputError("SKU pattern \"{SEQ:x}\": width in {SEQ:x} must be a number 1-12")) { try SKUPattern("{SEQ:x}") }
-        #expect(throws: InputError("SKU pattern \"{}\": empty placeholder {}")) { try SKUPattern("{}") }
+        #expect(throws: InputError("SKU pattern \"{}\": empty token {}")) { try SKUPattern("{}") }
         #expect(throws: InputError("SKU pattern \"{SEQ}-{SEQ}\": {SEQ} may appear only once")) { try SKUPattern("{SEQ}-{SEQ}") }
         #expect(throws: InputError("SKU pattern is empty")) { try SKUPattern(" ") }
     }

@@ -115,6 +115,9 @@ struct MovementMaker {
         #expect(throws: StockError.alreadyReversed(sale.movement.id)) { try ledger.post(m.make(.reversal(of: sale.movement.id))) }
         #expect(throws: StockError.reversalOfReversal(undo.movement.id)) { try ledger.post(m.make(.reversal(of: undo.movement.id))) }
         #expect(throws: StockError.unknownMovement(99)) { try ledger.post(m.make(.reversal(of: 99))) }
+        #expect(throws: StockError.reversalMismatch(receipt.movement.id, product: 1, warehouse: 1)) {
+            try ledger.post(m.make(.reversal(of: receipt.movement.id), warehouse: 2))
+        }
         try ledger.post(m.make(.reversal(of: receipt.movement.id)))
         #expect(ledger.level(1, at: 1).onHand == Quantity(0) && ledger.value(1, at: 1) == eur(0))
     }

@@ -3,7 +3,7 @@ import Foundation
 /// An organization's rule for generating SKUs, e.g. `{CAT}-{NAME:4}-{SEQ:5}` or
 /// `TSHIRT-{COLOR}-{SIZE}`.
 ///
-/// Placeholders, in braces, optionally with a width after a colon:
+/// Tokens, in braces, optionally with a width after a colon:
 /// - `{CAT}` / `{CAT:n}`: the category code, folded (see `SKUSegment`), first n characters;
 /// - `{NAME}` / `{NAME:n}`: the product name, folded, first n characters;
 /// - `{SEQ}` / `{SEQ:n}`: a sequence number, zero-padded to n digits (4 when no width);
@@ -54,7 +54,7 @@ public struct SKUPattern: Sendable, Hashable, CustomStringConvertible {
             let body = pattern[pattern.index(after: index)..<close]
             if body.contains("{") { throw fail("\"{\" at position \(position) is not closed") }
             if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
-            parts.append(try SKUPattern.placeholder(String(body), fail: fail))
+            parts.append(try SKUPattern.token(String(body), fail: fail))
             index = pattern.index(after: close)
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
@@ -139,14 +139,14 @@ public struct SKUPattern: Sendable, Hashable, CustomStringConvertible {
         return width.map { String(folded.prefix($0)) } ?? folded
     }
 
-    private static func placeholder(_ body: String, fail: (String) -> InputError) throws -> Part {
+    private static func token(_ body: String, fail: (String) -> InputError) throws -> Part {
         let pieces = body.split(separator: ":", omittingEmptySubsequences: false)
         let name = pieces[0].trimmingCharacters(in: .whitespaces).uppercased()
-        guard !name.isEmpty else { throw fail("empty placeholder {\(body)}") }
+        guard !name.isEmpty else { throw fail("empty token {\(body)}") }
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            throw fail("placeholder {\(body)}: names use letters, digits and _")
+            throw fail("token {\(body)}: names use letters, digits and _")
         }
-        guard pieces.count <= 2 else { throw fail("placeholder {\(body)} has more than one \":\"") }
+        guard pieces.count <= 2 else { throw fail("token {\(body)} has more than one \":\"") }
         var width: Int?
         if pieces.count == 2 {
             guard let value = Int(pieces[1].trimmingCharacters(in: .whitespaces)), (1...maxWidth).contains(value) else {

@@ -11,6 +11,7 @@ public enum StockError: Error, Sendable, Hashable, CustomStringConvertible {
     case backdated(MovementID, date: CalendarDate, last: CalendarDate)
     case unknownMovement(MovementID)
     case alreadyReversed(MovementID)
+    case reversalMismatch(MovementID, product: ProductID, warehouse: WarehouseID)
     case reversalOfReversal(MovementID)
     case batchRequired(ProductID)
     case batchShort(batch: String, requested: Quantity, available: Quantity)
@@ -53,6 +54,8 @@ public enum StockError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(id) does not exist"
         case let .alreadyReversed(id):
             "\(id) has already been reversed"
+        case let .reversalMismatch(id, product, warehouse):
+            "\(id) is for \(product) at \(warehouse); its reversal must name the same product and warehouse"
         case let .reversalOfReversal(id):
             "\(id) is itself a reversal; post a new movement instead"
         case let .batchRequired(product):

@@ -15,7 +15,7 @@ extension StockLedger {
         if case .reversal = original.movement.kind { throw .reversalOfReversal(targetID) }
         guard original.reversedBy == nil else { throw .alreadyReversed(targetID) }
         guard original.movement.product == movement.product, original.movement.warehouse == movement.warehouse else {
-            throw .unknownMovement(targetID)
+            throw .reversalMismatch(targetID, product: original.movement.product, warehouse: original.movement.warehouse)
         }
         let target = original.movement
         let here = StockKey(target.product, target.warehouse)
