@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CCWDomain
 
@@ -214,5 +215,15 @@ struct MovementMaker {
         #expect(InventoryValueReport.byCategory(day9, tree: tree, currency: .EUR) == [1: eur(6000), 2: eur(2000), 3: eur(4000)])
         #expect(InventoryValueReport.byCategory(day9, currency: .EUR) == [2: eur(2000), 3: eur(4000)])
         #expect(InventoryValueReport.uncategorized(day9, currency: .EUR) == eur(0))
+    }
+
+    @Test func ledgerAndPoolsSurviveAJSONRoundTrip() throws {
+        var ledger = ledger([StockedProduct(id: 1, tracking: .batch)]), m = MovementMaker()
+        try ledger.post(m.make(.receive(Quantity(5), unitCost: eur(123)), batch: "L1", expiry: MovementMaker.day(30)))
+        try ledger.post(m.make(.issue(Quantity(2), fromAllocation: false)))
+        var decoded = try JSONDecoder().decode(StockLedger.self, from: JSONEncoder().encode(ledger))
+        #expect(decoded == ledger)
+        let sale = try decoded.post(m.make(.issue(Quantity(3), fromAllocation: false)))
+        #expect(sale.costOfGoods == eur(369) && decoded.totalValue == eur(0))
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 /// - batch-tracked goods are received into a named batch and issued by name or FEFO;
 ///   serial-tracked goods move with one serial per unit, each serial in one place at a time;
 /// - a movement is reversed at most once, by a reversal movement, never edited.
-public struct StockLedger: Sendable, Hashable {
+public struct StockLedger: Sendable, Hashable, Codable {
     public let currency: CurrencyCode
     public let negativeStock: NegativeStockPolicy
     public private(set) var products: [ProductID: StockedProduct] = [:]

@@ -28,7 +28,7 @@
 /// receipt's cost replaces their provisional cost, and the difference is reported as
 /// `costVariance`, an adjustment to cost of goods. Value + cost of goods (with variances) =
 /// cost received still holds exactly; only the value may be negative while stock is.
-public struct CostPool: Sendable, Hashable {
+public struct CostPool: Sendable, Hashable, Codable {
     public let method: ValuationMethod
     public let currency: CurrencyCode
     /// Decimals of the product's unit; every quantity given must have this scale.
@@ -265,7 +265,7 @@ public struct CostPool: Sendable, Hashable {
 
 /// A unit cost kept as the exact pair it came from (value in minor units for a quantity in
 /// units), so it is never rounded before it is applied.
-struct UnitCostBasis: Sendable, Hashable {
+struct UnitCostBasis: Sendable, Hashable, Codable {
     var value: Int64
     var units: Int64
 }
