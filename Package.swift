@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -59,7 +60,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["Snapshots"]),
-        .testTarget(name: "CCWDomainTests", dependencies: ["CCWDomain"]),
+        .testTarget(
+            name: "CCWDomainTests",
+            dependencies: ["CCWDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CCWCoreTests", dependencies: ["CCWCore", "CCWDomain"]),
         .testTarget(name: "CCWViewModelsTests", dependencies: ["CCWViewModels", "CCWCore", "CCWDomain"]),
         .testTarget(
