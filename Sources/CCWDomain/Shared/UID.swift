@@ -1,0 +1,58 @@
+import Foundation
+
+/// Public identifiers: UUID version 7 text (RFC 9562), lowercase, `8-4-4-4-12`.
+///
+/// The first 48 bits are the Unix time in milliseconds, so identifiers sort by creation time;
+/// within one millisecond a process-wide counter in the 12 `rand_a` bits keeps them increasing.
+public enum UID {
+    private static let state = UIDState()
+
+    public static func make(at instant: Int64) -> String {
+        var random = SystemRandomNumberGenerator()
+        let counter = state.next(instant: instant, random: &random)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let ms = UInt64(max(0, instant))
+        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
+        bytes[6] = 0x70 | UInt8(truncatingIfNeeded: counter >> 8)
+        bytes[7] = UInt8(truncatingIfNeeded: counter)
+        let tail = random.next() as UInt64
+        for i in 8..<16 { bytes[i] = UInt8(truncatingIfNeeded: tail >> (8 * UInt64(15 - i))) }
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let h = Array(hex)
+        return [h[0..<8], h[8..<12], h[12..<16], h[16..<20], h[20..<32]].map { String($0) }.joined(separator: "-")
+    }
+
+    public static func make(clock: Clock) -> String { make(at: clock.now()) }
+
+    /// True for text shaped like a UUID (any version).
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// The millisecond timestamp embedded in a UUIDv7.
+    public static func instant(of uid: String) -> Int64? {
+        let hex = uid.replacingOccurrences(of: "-", with: "")
+        guard hex.count == 32, let value = UInt64(hex.prefix(12), radix: 16) else { return nil }
+        return Int64(value)
+    }
+}
+
+private final class UIDState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastInstant: Int64 = .min
+    private var counter: UInt16 = 0
+
+    func next(instant: Int64, random: inout SystemRandomNumberGenerator) -> UInt16 {
+        lock.withLock {
+            if instant == lastInstant && counter < 0x0FFF {
+                counter += 1
+            } else {
+                lastInstant = instant
+                counter = UInt16.random(in: 0..<0x0800, using: &random)
+            }
+            return counter
+        }
+    }
+}
