@@ -1,0 +1,123 @@
+import CCWDomain
+import GRDB
+import Testing
+@testable import CCWCore
+
+/// Proves that a scope of one organization can neither read nor change another's rows, for
+/// every table that has an `org_id` column — including tables added later: a new org-scoped
+/// table without a probe here fails the test.
+@Suite struct TenantIsolationTests {
+    /// Given the demo data plus outbox events in both organizations.
+    private func seeded() throws -> SeededDatabase {
+        let seeded = try SeededDatabase()
+        try seeded.database.write { db in
+            for scope in [seeded.northwind, seeded.harbour] {
+                try EventOutbox.publish(db, scope: scope, type: "test.event", payload: ["org": scope.orgName])
+            }
+        }
+        return seeded
+    }
+
+    /// The tables with an org_id column, read from the schema.
+    private func orgScopedTables(_ database: AppDatabase) throws -> [String] {
+        try database.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+                """)
+            return try tables.filter { table in try db.columns(in: table).contains { $0.name == "org_id" } }.sorted()
+        }
+    }
+
+    /// For each org-scoped table: the row ids (rowid) that the public read API returns for a scope.
+    private func probes(_ database: AppDatabase) -> [String: (Scope) throws -> [Int64]] {
+        [
+            "memberships": { scope in try database.users.list(scope).map(\.membershipId) },
+            "audit_log": { scope in try database.audit.page(scope, limit: 1000).map(\.id) },
+            "audit_heads": { scope in
+                let verification = try database.audit.verify(scope)
+                guard case .ok(let entries) = verification, entries > 0 else { return [] }
+                return [scope.orgId]
+            },
+            "event_outbox": { scope in try database.outbox.list(scope).map(\.id) },
+            "notifications": { scope in try database.notifications.recent(scope).map(\.id) },
+        ]
+    }
+
+    @Test func everyReadAPIOnlyReturnsTheScopesOrganization() throws {
+        let seeded = try seeded()
+        let database = seeded.database
+        let tables = try orgScopedTables(database)
+        let probes = probes(database)
+        #expect(tables == probes.keys.sorted(), "every org-scoped table needs an isolation probe")
+        for table in tables {
+            let owner = try database.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT rowid, org_id FROM \(table)")
+                    .map { ($0[0] as Int64, $0[1] as Int64) })
+            }
+            // the fixture has rows of both organizations in every table
+            #expect(Set(owner.values) == [seeded.northwind.orgId, seeded.harbour.orgId], "\(table) needs rows in both orgs")
+            for scope in [seeded.northwind, seeded.harbour] {
+                let seen = try probes[table]!(scope)
+                #expect(!seen.isEmpty, "\(table) shows nothing to \(scope.orgName)")
+                #expect(seen.allSatisfy { owner[$0] == scope.orgId }, "\(table) leaks rows of another org to \(scope.orgName)")
+            }
+        }
+    }
+
+    @Test func searchAndHistoryStayInsideTheOrganization() throws {
+        let seeded = try seeded()
+        let harbourMember = try seeded.database.users.get(seeded.harbour, login: "oliver.hughes")
+        #expect(try seeded.database.audit.page(seeded.northwind, filter: AuditFilter(text: "oliver")).isEmpty)
+        let short = try seeded.database.audit.page(seeded.northwind, filter: AuditFilter(text: "ol"), limit: 1000)
+        #expect(!short.isEmpty && short.allSatisfy { $0.orgId == seeded.northwind.orgId })
+        #expect(try seeded.database.audit.history(seeded.northwind, entity: "membership", entityId: harbourMember.membershipId).isEmpty)
+        #expect(try !seeded.database.audit.page(seeded.harbour, filter: AuditFilter(text: "oliver")).isEmpty)
+        #expect(try seeded.database.audit.count(seeded.northwind, filter: AuditFilter(login: "oliver.hughes")) == 0)
+    }
+
+    @Test func writesWithOneScopeCannotTouchAnotherOrganizationsRows() throws {
+        let seeded = try seeded()
+        let database = seeded.database
+        let northwind = seeded.northwind
+        let oliver = try database.users.get(seeded.harbour, login: "oliver.hughes")
+        let auditBefore = try seeded.auditCount(seeded.harbour.orgId)
+
+        #expect(coreError { _ = try database.users.setRole(northwind, login: "oliver.hughes", role: .readOnly) }
+                == .notFound(entity: "user", key: "\"oliver.hughes\""))
+        #expect(coreError { try database.memberships.remove(northwind, login: "oliver.hughes") }?.exitCode == 1)
+        #expect(coreError { _ = try database.users.deactivate(northwind, login: "oliver.hughes") }?.exitCode == 1)
+        #expect(coreError { _ = try database.users.update(northwind, login: "oliver.hughes", displayName: "X", email: nil,
+                                                          expectedVersion: oliver.userVersion) }?.exitCode == 1)
+        // the low-level helpers refuse too
+        #expect(coreError {
+            try database.write(as: northwind, .edit, in: .admin) { access in
+                _ = try VersionedUpdate.run(access.db, table: "memberships", id: oliver.membershipId,
+                                        expectedVersion: oliver.membershipVersion, scope: access.scope,
+                                        assignments: ["role": "read-only"])
+            }
+        } == .notFound(entity: "memberships", key: "#\(oliver.membershipId)"))
+        #expect(coreError {
+            try database.write(as: northwind, .delete, in: .admin) { access in
+                _ = try SoftDelete.delete(access, table: "memberships", id: oliver.membershipId,
+                                      expectedVersion: oliver.membershipVersion, summary: "x")
+            }
+        }?.exitCode == 1)
+        #expect(coreError {
+            try database.write(as: northwind, .edit, in: .admin) { access in
+                _ = try VersionedUpdate.run(access.db, table: "users", id: oliver.userId, expectedVersion: oliver.userVersion,
+                                        scope: access.scope, assignments: ["display_name": "X"], tenancy: .orgMembers)
+            }
+        }?.exitCode == 1)
+        #expect(try database.read { db in
+            try ScopedTable("memberships", orgId: northwind.orgId).fetchRow(db, id: oliver.membershipId)
+        } == nil)
+        let harbourNotices = try database.notifications.recent(try seeded.scope("oliver.hughes", org: DemoSeed.harbourName)).map(\.id)
+        #expect(try database.notifications.markRead(northwind, ids: harbourNotices) == 0)
+
+        // then Harbour is unchanged
+        let after = try database.users.get(seeded.harbour, login: "oliver.hughes")
+        #expect(after == oliver)
+        #expect(try seeded.auditCount(seeded.harbour.orgId) == auditBefore)
+        #expect(try database.notifications.unreadCount(try seeded.scope("oliver.hughes", org: DemoSeed.harbourName)) == 1)
+    }
+}
