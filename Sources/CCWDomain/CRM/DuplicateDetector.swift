@@ -46,7 +46,8 @@ public struct DuplicateMatch: Sendable, Hashable {
 /// - a phone or mobile number equal to the other's phone or mobile (both are E.164, so
 ///   `030 1234567` and `+49 30 1234567` are equal);
 /// - both at the same company and full names alike: Jaro-Winkler similarity of the folded
-///   names (case, accents, `ß`/`ss` ignored; also tried with first and last name swapped) of
+///   names (case, accents, `ß`/`ss` ignored; the candidate's name is also tried with first and
+///   last name swapped, for files that put the family name first) of
 ///   at least **0.92** (`nameThreshold`). At that level typos and spelling variants match
 ///   ("Jon Smith"/"John Smith" 0.97, "Anna Meier"/"Anna Maier" 0.96, "Müller"/"Mueller"
 ///   variants ≈0.95) while different people with one shared name do not ("Anna Meier"/"Hans
@@ -62,7 +63,6 @@ public struct DuplicateDetector: Sendable {
     private struct Entry: Sendable {
         var contact: Contact
         var name: String
-        var swapped: String
         var companyKey: String?
         var companyLabel: String
     }
@@ -85,9 +85,7 @@ public struct DuplicateDetector: Sendable {
     public mutating func add(_ contact: Contact, companyName: String? = nil) {
         let index = entries.count
         let (key, label) = companyKey(contact.companyID, companyName)
-        entries.append(Entry(contact: contact, name: TextMatching.fold(contact.fullName),
-                             swapped: TextMatching.fold("\(contact.lastName) \(contact.firstName)"),
-                             companyKey: key, companyLabel: label))
+        entries.append(Entry(contact: contact, name: TextMatching.fold(contact.fullName), companyKey: key, companyLabel: label))
         if let email = contact.email { byEmail[email.matchKey, default: []].append(index) }
         for phone in Set([contact.phone, contact.mobile].compactMap { $0?.e164 }) { byPhone[phone, default: []].append(index) }
         if let key { byCompany[key, default: []].append(index) }
@@ -105,11 +103,12 @@ public struct DuplicateDetector: Sendable {
         }
         let (key, _) = companyKey(candidate.companyID, companyName)
         let name = TextMatching.fold(candidate.fullName)
+        let swapped = TextMatching.fold("\(candidate.lastName) \(candidate.firstName)")
         if let key, !name.isEmpty {
             for index in byCompany[key] ?? [] {
                 let entry = entries[index]
                 guard !entry.name.isEmpty else { continue }
-                let similarity = max(TextMatching.jaroWinkler(name, entry.name), TextMatching.jaroWinkler(name, entry.swapped))
+                let similarity = max(TextMatching.jaroWinkler(name, entry.name), TextMatching.jaroWinkler(swapped, entry.name))
                 if similarity >= DuplicateDetector.nameThreshold {
                     reasons[index, default: []].append(.similarName(similarity: similarity, company: entry.companyLabel))
                 }
