@@ -89,3 +89,31 @@ import Testing
         #expect(pragmas.0 == "wal" && pragmas.1 == 1 && pragmas.2 == 1)
     }
 }
+
+@Suite struct OrgSettingsTests {
+    @Test func invalidSettingsNameEachFieldAndKeepTheStoredValues() throws {
+        let seeded = try SeededDatabase()
+        let org = try seeded.database.orgSettings.get(seeded.northwind)
+        #expect(org.settings["invoice_prefix"] == .string("NW-"))
+        let error = coreError {
+            _ = try seeded.database.orgSettings.update(seeded.northwind, name: org.name, baseCurrency: "EURO",
+                                                       timeZone: "Europe/Berlln", defaultCountry: "DEU", expectedVersion: org.version)
+        }
+        #expect(error?.fieldErrors == [
+            FieldError(field: "base currency", message: "\"EURO\" is not a currency code (expected three letters such as EUR, USD, JPY)"),
+            FieldError(field: "time zone", message: "\"Europe/Berlln\" is not an IANA time zone (expected e.g. Europe/Berlin or UTC)"),
+            FieldError(field: "default country", message: "\"DEU\" is not a country code (expected two letters such as DE, GB, US)"),
+        ])
+        #expect(try seeded.database.orgSettings.get(seeded.northwind) == org)
+        let entry = try seeded.database.audit.page(seeded.northwind, filter: AuditFilter(entity: "organization"), limit: 1)[0]
+        #expect(entry.afterJSON?.contains("\"base_currency\":\"EUR\"") == true)
+    }
+
+    @Test func demoSeedNeedsAnEmptyDatabase() throws {
+        let seeded = try SeededDatabase()
+        #expect(seeded.identity.logins.count == 11)
+        guard case .rule = coreError({ _ = try DemoSeed.identity(database: seeded.database, adminLogin: "ada") }) else {
+            Issue.record("a second seed must be refused"); return
+        }
+    }
+}

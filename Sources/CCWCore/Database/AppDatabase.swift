@@ -37,7 +37,12 @@ public final class AppDatabase: Sendable {
     /// the file holds every organization's data. A file written by a newer `ccw` (with
     /// migrations this build does not know) is refused rather than used half-understood.
     public static func open(path: String, clock: any Clock = SystemClock()) throws -> AppDatabase {
-        let database = try openWithoutMigrating(path: path, clock: clock)
+        try open(path: path, clock: clock, busyTimeout: busyTimeoutSeconds)
+    }
+
+    /// `open` with another busy timeout (tests of the locked case use a short one).
+    static func open(path: String, clock: any Clock, busyTimeout: TimeInterval) throws -> AppDatabase {
+        let database = try openWithoutMigrating(path: path, clock: clock, busyTimeout: busyTimeout)
         try database.migrate()
         return database
     }
@@ -48,14 +53,15 @@ public final class AppDatabase: Sendable {
         return try open(path: folder.appendingPathComponent(name).path, clock: clock)
     }
 
-    static func openWithoutMigrating(path: String, clock: any Clock) throws -> AppDatabase {
+    static func openWithoutMigrating(path: String, clock: any Clock,
+                                     busyTimeout: TimeInterval = busyTimeoutSeconds) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         try prepareFile(at: url)
         var config = Configuration()
         config.label = "ccw"
         config.journalMode = .wal
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeoutSeconds)
+        config.busyMode = .timeout(busyTimeout)
         let now = DatabaseFunction("ccw_now", argumentCount: 0, pure: false) { _ in clock.now() }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -30,7 +30,7 @@ public struct JobOutcome: Sendable, Hashable {
         self.notices = notices
     }
 
-    public static let nothingToDo = JobOutcome(summary: "nothing to do")
+    public static let idle = JobOutcome(summary: "nothing due")
 }
 
 /// What a running job gets: the database, the clock, and which slot it runs for.

@@ -17,7 +17,8 @@ public final class JobScheduler: @unchecked Sendable {
     public let queue: DispatchQueue
 
     private let lock = NSLock()
-    private let tickLock = NSLock()
+    private let tickLock = NSRecursiveLock()
+    private var timerRunning = false
     private var jobs: [Job] = []
     private var timer: (any DispatchSourceTimer)?
     private var noticeHandler: (@Sendable (JobNotice) -> Void)?
@@ -67,17 +68,27 @@ public final class JobScheduler: @unchecked Sendable {
             guard timer == nil else { return }
             let source = DispatchSource.makeTimerSource(queue: queue)
             source.schedule(deadline: .now(), repeating: .milliseconds(intervalMs), leeway: .milliseconds(100))
-            source.setEventHandler { [weak self] in self?.tick() }
+            source.setEventHandler { [weak self] in self?.timerTick() }
+            timerRunning = true
             source.resume()
             timer = source
         }
     }
 
-    /// Stops the timer; a run in progress finishes.
+    /// Stops the timer. A run in progress finishes before `stop()` returns; no tick starts after.
     public func stop() {
         lock.withLock {
+            timerRunning = false
             timer?.cancel()
             timer = nil
+        }
+        tickLock.withLock {}
+    }
+
+    private func timerTick() {
+        tickLock.withLock {
+            guard lock.withLock({ timerRunning }) else { return }
+            tick()
         }
     }
 

@@ -40,18 +40,21 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var stringValue: String? { if case let .string(s) = self { s } else { nil } }
 }
 
-/// Deterministic JSON text: sorted keys, no escaped slashes. Used wherever JSON is hashed
-/// (the audit chain) or compared.
+/// Deterministic JSON text: sorted snake_case keys (as in `ccw … --json`), no escaped slashes.
+/// Used wherever JSON is stored, hashed (the audit chain) or compared.
 public enum CanonicalJSON {
     public static func encode(_ value: any Encodable) throws -> String {
         if let raw = value as? RawJSON { return raw.text }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(text.utf8))
     }
 
     /// A database row as a JSON object (integers, text, null; blobs as base64 text).

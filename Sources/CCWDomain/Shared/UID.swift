@@ -3,13 +3,27 @@ import Foundation
 /// Public identifiers: UUID version 7 text (RFC 9562), lowercase, `8-4-4-4-12`.
 ///
 /// The first 48 bits are the Unix time in milliseconds, so identifiers sort by creation time;
-/// within one millisecond a process-wide counter in the 12 `rand_a` bits keeps them increasing.
+/// within one millisecond a counter in the 12 `rand_a` bits keeps the identifiers of one
+/// generator increasing (as long as no other instant is used in between).
 public enum UID {
-    private static let state = UIDState()
+    private static let shared = Generator()
 
-    public static func make(at instant: Int64) -> String {
-        var random = SystemRandomNumberGenerator()
-        let counter = state.next(instant: instant, random: &random)
+    public static func make(at instant: Int64) -> String { shared.make(at: instant) }
+
+    /// A source of UUIDv7 text with its own same-millisecond counter.
+    public final class Generator: @unchecked Sendable {
+        private let state = UIDState()
+
+        public init() {}
+
+        public func make(at instant: Int64) -> String {
+            var random = SystemRandomNumberGenerator()
+            let counter = state.next(instant: instant, random: &random)
+            return UID.format(instant: instant, counter: counter, random: &random)
+        }
+    }
+
+    private static func format(instant: Int64, counter: UInt16, random: inout SystemRandomNumberGenerator) -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
         let ms = UInt64(max(0, instant))
         for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: ms >> (40 - 8 * UInt64(i))) }
