@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a company stands with the organization.
 public enum CompanyStatus: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case active, inactive, prospect

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a contact stands with the organization.
 public enum ContactStatus: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case lead, prospect, customer, inactive

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A contact as text, the way a form or a CSV row holds it, before it is parsed.
 ///
 /// `parse(defaultCountry:)` turns it into a `Contact`, collecting a message for every field

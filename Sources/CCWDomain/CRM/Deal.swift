@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sales opportunity on a pipeline, with every field of the seed's Deal.
 ///
 /// Improvements over the seed: the stage is a reference to one of the organization's stages

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A discount on one deal line.
 public enum LineDiscount: Sendable, Hashable, Codable {
     case none

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An email address that passed practical validation, in normalized form.
 ///
 /// Normalization: surrounding white space and a `mailto:` prefix or `<…>` brackets are removed,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lead scoring (FR-1.5): points from rules an organization edits.
 ///
 /// A rule gives points (negative to take away) when its condition holds: a test on an

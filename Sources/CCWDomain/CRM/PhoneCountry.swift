@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country's telephone dialing plan, as far as normalizing to E.164 needs it.
 ///
 /// - `callingCode`: the ITU country calling code written after `+` (49 for Germany; 1 for the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A telephone number normalized to E.164 (`+4930123456`): `+`, the country calling code and
 /// the national significant number, digits only, at most 15 digits.
 ///

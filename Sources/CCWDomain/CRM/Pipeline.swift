@@ -1,3 +1,5 @@
+import Foundation
+
 /// What reaching a stage means for a deal.
 public enum StageKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// The deal is still being worked.

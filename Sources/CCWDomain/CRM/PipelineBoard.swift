@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kanban view of one pipeline: a column per stage with its cards and totals.
 public struct PipelineBoard: Sendable, Hashable {
     public struct Column: Sendable, Hashable {

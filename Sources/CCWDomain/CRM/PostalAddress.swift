@@ -1,3 +1,5 @@
+import Foundation
+
 /// A postal address as the seed keeps it on contacts and companies: two free lines, city,
 /// state or region, postal code and country. Every part is optional; an address is kept as
 /// typed (trimmed), because postal formats differ too much between countries to validate more

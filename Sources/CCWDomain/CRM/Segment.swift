@@ -1,3 +1,5 @@
+import Foundation
+
 /// A saved filter over contacts ("customers in retail with tag vip"), defined by an
 /// organization and shown as a list anyone can open.
 public struct Segment: Sendable, Hashable, Codable, Identifiable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tags on contacts, deals and tasks: short labels such as `vip` or `trade-fair-2026`.
 ///
 /// A tag list is kept normalized: each tag trimmed, empty ones dropped, duplicates removed

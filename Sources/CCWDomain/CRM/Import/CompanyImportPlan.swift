@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dry-run preview and work list of a company import; the counterpart of
 /// `ContactImportPlan` with the same modes and report shape.
 ///

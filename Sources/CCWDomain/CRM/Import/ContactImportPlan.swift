@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to do when some rows of an import are bad.
 public enum ImportMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Import nothing unless every row is good.

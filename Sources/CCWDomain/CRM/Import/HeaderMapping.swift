@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one column of an import goes.
 public enum ImportTarget<Field: ImportField>: Sendable, Hashable, CustomStringConvertible {
     case field(Field)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The data rows of an import file after header mapping: per row its line, the text per
 /// field and per custom field, and the structural problems of the row (quoting mistakes,
 /// wrong number of fields). Shared by the contact and company imports.
