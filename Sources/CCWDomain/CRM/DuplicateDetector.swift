@@ -49,9 +49,9 @@ public struct DuplicateMatch: Sendable, Hashable {
 ///   names (case, accents, `ß`/`ss` ignored; the candidate's name is also tried with first and
 ///   last name swapped, for files that put the family name first) of
 ///   at least **0.92** (`nameThreshold`). At that level typos and spelling variants match
-///   ("Jon Smith"/"John Smith" 0.97, "Anna Meier"/"Anna Maier" 0.96, "Müller"/"Mueller"
-///   variants ≈0.95) while different people with one shared name do not ("Anna Meier"/"Hans
-///   Meier" 0.87).
+///   ("Jon Smith"/"John Smith" 0.973, "Anna Meier"/"Anna Maier" 0.937, "Jürgen Müller"/
+///   "Jurgen Mueller" 0.970) while different people sharing one name do not ("Anna Meier"/
+///   "Hans Meier" 0.866).
 ///
 /// "Same company" compares company names when they are known (legal suffixes such as GmbH,
 /// Inc., Ltd. ignored), else company ids. Contacts without a company are compared by email and
