@@ -26,7 +26,7 @@ struct Bench: ParsableCommand {
     var samples = 200
 
     @Option(help: "real: hash chain through AuditLog.record; synthetic: raw INSERT with look-alike hashes (faster).")
-    var chain = ChainMode.real
+    var chain = ChainMode.synthetic
 
     func validate() throws {
         guard scale >= 10_000 else { throw ValidationError("--scale must be at least 10000") }
@@ -41,39 +41,39 @@ struct Bench: ParsableCommand {
 
         let shell = SqliteShell(databasePath: path)
         let version = try SqliteShell(databasePath: ":memory:").run("SELECT sqlite_version();").trimmingCharacters(in: .whitespacesAndNewlines)
-        print("ccw-bench: \(scale.grouped) audit rows in \(path)")
-        print("baseline: sqlite3 \(version) shell on the same file (.timer per statement, or whole-process wall time)")
+        say("ccw-bench: \(scale.grouped) audit rows in \(path)")
+        say("baseline: sqlite3 \(version) shell on the same file (.timer per statement, or whole-process wall time)")
 
         let dataset = try prepare(path: path)
         if let seconds = dataset.generationSeconds {
-            print(String(format: "generated %@ rows in %.1f s (%@ rows/s), chain: %@", dataset.rows.grouped, seconds,
+            say(String(format: "generated %@ rows in %.1f s (%@ rows/s), chain: %@", dataset.rows.grouped, seconds,
                          Int(Double(dataset.rows) / seconds).grouped, dataset.chain.rawValue))
         } else {
-            print("reused the data set in \(path) (\(dataset.rows.grouped) rows, chain: \(dataset.chain.rawValue))")
+            say("reused the data set in \(path) (\(dataset.rows.grouped) rows, chain: \(dataset.chain.rawValue))")
         }
         if dataset.chain == .synthetic {
-            print("note: synthetic hashes; `ccw doctor` reports the audit chain of \(dataset.orgName) as not verified")
+            say("note: synthetic hashes; `ccw doctor` reports the audit chain of \(dataset.orgName) as not verified")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print("database file: \(size / 1_048_576) MiB\n")
+        say("database file: \(size / 1_048_576) MiB\n")
 
         let bench = BenchSession(dataset: dataset)
         let few = max(5, samples / 10)
-        print("query plans (EXPLAIN QUERY PLAN):")
+        say("query plans (EXPLAIN QUERY PLAN):")
         let plans = try QueryPlans(bench: bench).explain()
-        print(QueryPlans.render(plans))
+        say(QueryPlans.render(plans))
 
-        print("measuring open to first frame (\(few) runs)…")
+        say("measuring open to first frame (\(few) runs)…")
         var figures = try OpenFigure(bench: bench, shell: shell, samples: few).measure()
-        print("measuring the audit grid (\(samples) key presses each way)…")
+        say("measuring the audit grid (\(samples) key presses each way)…")
         figures += try GridFigure(bench: bench, shell: shell, samples: samples).measure()
-        print("measuring search (\(few) runs per term)…")
+        say("measuring search (\(few) runs per term)…")
         figures += try SearchFigure(bench: bench, shell: shell, repeats: few).measure()
 
-        print("\nccw-bench, \(dataset.rows.grouped) audit rows, times in ms (ratio = ours / sqlite3)\n")
-        print(ResultTable.render(figures))
+        say("\nccw-bench, \(dataset.rows.grouped) audit rows, times in ms (ratio = ours / sqlite3)\n")
+        say(ResultTable.render(figures))
         let missed = figures.filter { f in f.target.map { f.ours > $0 } ?? false }
-        print(missed.isEmpty ? "every target met" : "\(missed.count) target(s) missed: " + missed.map(\.metric).joined(separator: "; "))
+        say(missed.isEmpty ? "every target met" : "\(missed.count) target(s) missed: " + missed.map(\.metric).joined(separator: "; "))
     }
 
     /// Reuses the data set in `path` when it was generated at this scale, else generates one.
@@ -87,9 +87,15 @@ struct Bench: ParsableCommand {
             throw ValidationError("\(path) exists but does not hold a ccw-bench data set of \(scale.grouped) rows; "
                 + "remove it or pass another --keep path")
         }
-        print("generating \(scale.grouped) audit rows (chain: \(chain.rawValue))…")
+        say("generating \(scale.grouped) audit rows (chain: \(chain.rawValue))…")
         var generator = DatasetGenerator(scale: scale, chain: chain)
-        generator.progress = { print($0) }
+        generator.progress = { say($0) }
         return try generator.generate(into: database)
     }
+}
+
+/// Prints a line and flushes at once, so progress shows when stdout is a file or a pipe.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }

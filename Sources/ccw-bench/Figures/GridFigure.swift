@@ -14,7 +14,7 @@ struct GridFigure {
     let samples: Int
     /// The rows the grid's window fetches per query (`PagedList`'s default).
     let windowPage = 100
-    var log: (String) -> Void = { print($0) }
+    var log: (String) -> Void = { say($0) }
 
     func measure() throws -> [Figure] {
         let session = try bench.open()
@@ -82,8 +82,8 @@ struct GridFigure {
         return [
             Figure(metric: "core page(after:) at \(at)", ours: after.median, baseline: afterBase, target: 5),
             Figure(metric: "core page(before:) at \(at)", ours: before.median, baseline: beforeBase, target: 5),
-            Figure(metric: "proposed (at,id) < row value, sqlite3, \(at)", ours: afterRow, baseline: afterBase),
-            Figure(metric: "proposed (at,id) > row value, sqlite3, \(at)", ours: beforeRow, baseline: beforeBase),
+            Figure(metric: "  proposed (at,id) < (?,?) in sqlite3, \(at)", ours: afterRow, baseline: afterBase),
+            Figure(metric: "  proposed (at,id) > (?,?) in sqlite3, \(at)", ours: beforeRow, baseline: beforeBase),
         ]
     }
 }

@@ -56,8 +56,8 @@ struct OpenFigure {
             let start = ZonedTime.startOfDay(day, in: scope.zone), end = ZonedTime.startOfDay(day.adding(days: 1), in: scope.zone)
             sql.append("SELECT COUNT(*) FROM audit_log WHERE org_id = \(org) AND at >= \(start) AND at < \(end)")
         }
-        sql.append(AuditSQL(orgId: org).first(limit: 12))
+        let recent = AuditSQL(orgId: org).first(limit: 12)
         sql.append("SELECT * FROM notifications WHERE org_id = \(org) AND user_id = \(scope.userId) ORDER BY id DESC LIMIT 12")
-        return sql.map { $0 + ";" }.joined(separator: "\n") + "\n"
+        return sql.map { $0 + ";" }.joined(separator: "\n") + "\n" + recent.shellParameters + recent.sql + ";\n"
     }
 }

@@ -22,7 +22,7 @@ struct QueryPlans {
         let org = session.scope.orgId
         let sql = AuditSQL(orgId: org)
         let mid = try bench.cursor(session, atOffset: 1_000)
-        let statements: [(String, String, Bool)] = [
+        let statements: [(String, BoundSQL, Bool)] = [
             ("first page", sql.first(limit: 100), false),
             ("page after cursor (core)", sql.after(mid, limit: 100), true),
             ("page before cursor (core)", sql.before(mid, limit: 100), true),
@@ -35,7 +35,7 @@ struct QueryPlans {
         ]
         return try session.database.pool.read { db in
             try statements.map { name, statement, needsSeek in
-                let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement)
+                let rows = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
                 let plan = rows.map { row -> String in row["detail"] }
                 let seeks = plan.contains { $0.contains("audit_log_by_org_at (org_id=? AND at") || $0.contains("(org_id=? AND (at,rowid)") }
                 return Finding(name: name, plan: plan, seeksCursor: needsSeek ? seeks : true)

@@ -11,7 +11,7 @@ struct SearchFigure {
     let bench: BenchSession
     let shell: SqliteShell
     let repeats: Int
-    var log: (String) -> Void = { print($0) }
+    var log: (String) -> Void = { say($0) }
 
     static let terms: [(label: String, text: String)] = [
         ("rare", "INV-2026-0471"), ("medium", "üller"), ("common", "invoice"),

@@ -21,8 +21,9 @@ struct SqliteShell {
     }
 
     /// Runs each statement with `.timer on` and returns the shell's "real" time of each, in ms.
-    func timed(_ statements: [String]) throws -> [Double] {
-        let script = ".timer on\n.output /dev/null\n" + statements.map { $0.hasSuffix(";") ? $0 : $0 + ";" }.joined(separator: "\n") + "\n"
+    /// `preamble` (dot-commands such as `.parameter set`) runs first, untimed.
+    func timed(_ statements: [String], preamble: String = "") throws -> [Double] {
+        let script = preamble + ".timer on\n.output /dev/null\n" + statements.map { $0.hasSuffix(";") ? $0 : $0 + ";" }.joined(separator: "\n") + "\n"
         let text = try run(script)
         var times: [Double] = []
         for line in text.split(separator: "\n") where line.hasPrefix("Run Time:") {
