@@ -1,7 +1,7 @@
 import CCWCore
 import GRDB
 
-/// A statement with `?` placeholders and their values, exactly as GRDB hands it to SQLite.
+/// A statement with `?` parameters and their values, exactly as GRDB hands it to SQLite.
 struct BoundSQL {
     enum Value {
         case int(Int64)
@@ -39,7 +39,7 @@ struct BoundSQL {
 }
 
 /// The statements `AuditTrail` (CCWCore/Audit) sends for the audit grid, with the same
-/// placeholders in the same order, so the `sqlite3` shell runs the very same statements as the
+/// parameters in the same order, so the `sqlite3` shell runs the very same statements as the
 /// baseline and `EXPLAIN QUERY PLAN` shows how SQLite plans them. Keep in step with
 /// `AuditTrail.conditions`, `page(after:)`, `page(before:)`, `lastPage` and `count`.
 struct AuditSQL {
