@@ -11,7 +11,8 @@ struct Figure {
 
     var ratio: String {
         guard let b = baseline, b > 0 else { return "-" }
-        return String(format: "%.2fx", ours / b)
+        let r = ours / b
+        return String(format: r < 0.1 ? "%.3fx" : "%.2fx", r)
     }
     var verdict: String {
         guard let t = target else { return "" }
