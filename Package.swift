@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "CCWScreens", "CCWViewModels", "CCWCore", "CCWDomain", "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["Snapshots"]),
