@@ -29,9 +29,12 @@ import Testing
         model.send(.setText("mueller"))
         #expect(model.list.count >= 2)
         #expect(model.list.row(at: 0)?.summary.lowercased().contains("mueller") == true)
-        model.send(.setText("zz"))  // shorter than a trigram: LIKE fallback, no match
-        #expect(model.list.count == 0)
+        let found = model.list.count
+        model.send(.setText("zz"))  // too short to search: a hint, and the list stays as it was
+        #expect(model.searchHint == "type at least 3 characters to search")
+        #expect(model.list.count == found)
         model.send(.setText(""))
+        #expect(model.searchHint == nil)
         #expect(model.filterSummary.isEmpty)
     }
 
@@ -66,5 +69,27 @@ import Testing
         let model = AuditLogModel(session: session)
         model.send(.reload)
         #expect(model.list.error?.contains("Not permitted") == true)
+    }
+
+    @Test func aCommonSearchWordStopsCountingAtTheCapAndPagingFindsTheRest() throws {
+        let session = try SessionFixture.session()
+        // 1,200 changes that all mention "relocated".
+        for i in 0..<1_200 {
+            try session.database.write(as: session.scope, .edit, in: .admin) { access in
+                _ = try access.audit("bin", id: Int64(i), uid: nil, "update", "relocated bin A-\(i)")
+            }
+        }
+        let model = AuditLogModel(session: session)
+        model.send(.setText("relocated"))
+        #expect(model.list.count == AuditLogModel.countCap)
+        #expect(!model.list.countIsExact)
+        model.setPageSize(100)
+        for _ in 0..<12 { model.send(.pageDown) }
+        #expect(model.list.count == 1_200)
+        #expect(model.list.countIsExact)
+        #expect(model.list.selected == 1_199)
+        #expect(model.selected?.summary == "relocated bin A-0")
+        model.send(.first)
+        #expect(model.selected?.summary == "relocated bin A-1199")
     }
 }

@@ -8,7 +8,7 @@ final class CountingSource: @unchecked Sendable {
     init(_ n: Int) { self.n = n }
     var source: KeysetSource<Int> {
         KeysetSource<Int>(
-            count: { self.n },
+            count: { ListCount(self.n) },
             first: { limit in self.queries += 1; return Array(0..<min(limit, self.n)) },
             after: { row, limit in self.queries += 1; return Array((row + 1)..<min(row + 1 + limit, self.n)) },
             before: { row, limit in self.queries += 1; return Array(max(0, row - limit)..<row) },

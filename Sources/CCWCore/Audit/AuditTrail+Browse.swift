@@ -14,24 +14,14 @@ extension AuditTrail {
     public func page(_ scope: Scope, filter: AuditFilter = AuditFilter(), before cursor: AuditCursor,
                      limit: Int = 50) throws -> [AuditEntry] {
         try database.read(as: scope, in: .admin) { access in
-            var condition = conditions(filter, scope: scope)
-            condition += " AND (audit_log.at > \(cursor.at) OR (audit_log.at = \(cursor.at) AND audit_log.id > \(cursor.id)))"
-            let request: SQL = """
-                SELECT * FROM audit_log WHERE \(literal: condition)
-                ORDER BY audit_log.at ASC, audit_log.id ASC LIMIT \(max(1, min(limit, 1000)))
-                """
-            return try Row.fetchAll(access.db, SQLRequest<Row>(literal: request)).map(AuditEntry.init(row:)).reversed()
+            try fetch(access.db, scope: scope, filter: filter, cursor: (cursor, .newer), newestFirst: true, limit: limit)
         }
     }
 
     /// The oldest `limit` entries, in display order (newest first): the end of the list.
     public func lastPage(_ scope: Scope, filter: AuditFilter = AuditFilter(), limit: Int = 50) throws -> [AuditEntry] {
         try database.read(as: scope, in: .admin) { access in
-            let request: SQL = """
-                SELECT * FROM audit_log WHERE \(literal: conditions(filter, scope: scope))
-                ORDER BY audit_log.at ASC, audit_log.id ASC LIMIT \(max(1, min(limit, 1000)))
-                """
-            return try Row.fetchAll(access.db, SQLRequest<Row>(literal: request)).map(AuditEntry.init(row:)).reversed()
+            try fetch(access.db, scope: scope, filter: filter, cursor: nil, newestFirst: false, limit: limit)
         }
     }
 

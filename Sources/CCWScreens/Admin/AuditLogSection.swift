@@ -152,7 +152,7 @@ final class AuditLogSection: AdminSection {
             let entity = e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity
             return GridRow([session.timestampText(e.at), e.login, e.action.rawValue, entity, e.summary],
                            cellRoles: [.muted, .accent, e.action == .delete ? .warning : nil, nil, nil])
-        }, in: gridArea, on: surface, theme: theme, emptyText: list.error ?? empty)
+        }, in: gridArea, on: surface, theme: theme, emptyText: list.error ?? empty, countIsLowerBound: !list.countIsExact)
         model.setPageSize(grid.pageSize)
         if wide { drawDetail(detailArea, on: surface, theme: theme) }
     }
@@ -162,8 +162,11 @@ final class AuditLogSection: AdminSection {
         if var input = filterInput {
             let label = "/ "
             surface.put(label, x: row.x, y: row.y, style: theme[.accent])
-            TextInput(placeholder: "search summary, entity, user", focused: true, theme: theme)
-                .render(row.inset(left: label.displayWidth), on: surface, state: &input)
+            let hint = model.searchHint.map { "  \($0)" } ?? ""
+            let inputArea = row.inset(left: label.displayWidth, right: hint.displayWidth)
+            TextInput(placeholder: "search summary, entity, user (3+ characters)", focused: true, theme: theme)
+                .render(inputArea, on: surface, state: &input)
+            if !hint.isEmpty { surface.put(hint, x: inputArea.maxX, y: row.y, style: theme[.muted], maxX: row.maxX) }
             return
         }
         let summary = model.filterSummary

@@ -10,11 +10,12 @@ struct GridPane {
 
     mutating func draw(columns: [GridColumn], count: Int, selected: Int, row: @escaping (Int) -> GridRow,
                        in area: Rect, on surface: Surface, theme: Theme, caption: String? = nil,
-                       emptyText: String, focused: Bool = true) {
+                       emptyText: String, focused: Bool = true, countIsLowerBound: Bool = false) {
         state.setColumnCount(columns.count)
         state.setRowCount(count)
         state.select(selected)
         state.focused = focused
+        state.rowCountIsLowerBound = countIsLowerBound
         let grid = DataGrid(columns: columns, source: ClosureGridSource(rowCount: count, row: row), theme: theme,
                             emptyText: emptyText, caption: caption)
         pageSize = max(1, grid.bodyHeight(in: area))

@@ -24,6 +24,13 @@ public final class AuditLogModel {
     public private(set) var verification: (ok: Bool, text: String)?
     /// A problem with the last filter input, naming it.
     public private(set) var filterError: String?
+    /// Text searches need this many characters (the trigram index answers them instantly;
+    /// shorter ones would scan every row).
+    public static let minimumSearchLength = 3
+    /// Text searches stop counting after this many matches ("1,000+").
+    public static let countCap = 1_000
+    /// Shown while the typed search is too short to run.
+    public private(set) var searchHint: String?
 
     public init(session: AppSession) {
         self.session = session
@@ -47,7 +54,7 @@ public final class AuditLogModel {
     public func send(_ intent: Intent) {
         switch intent {
         case .reload: reload()
-        case .setText(let t): filter.text = t.isEmpty ? nil : t; reload()
+        case .setText(let t): setText(t)
         case .setEntity(let e): filter.entity = e; reload()
         case .setLogin(let l): filter.login = l; reload()
         case .setAction(let a): filter.action = a.map { AuditAction(rawValue: $0) }; reload()
@@ -76,6 +83,17 @@ public final class AuditLogModel {
         (try? session.database.audit.distinct(session.scope, column)) ?? []
     }
 
+    private func setText(_ text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if !t.isEmpty && t.count < Self.minimumSearchLength {
+            searchHint = "type at least \(Self.minimumSearchLength) characters to search"
+            return
+        }
+        searchHint = nil
+        filter.text = t.isEmpty ? nil : t
+        reload()
+    }
+
     private func setRange(from: String, to: String) {
         let today = session.today
         do {
@@ -101,7 +119,10 @@ public final class AuditLogModel {
         let audit = session.database.audit
         let scope = session.scope
         return KeysetSource(
-            count: { try audit.count(scope, filter: filter) },
+            count: {
+                let (n, exact) = try audit.countMatching(scope, filter: filter, cap: countCap)
+                return ListCount(n, isExact: exact)
+            },
             first: { try audit.page(scope, filter: filter, after: nil, limit: $0) },
             after: { row, limit in try audit.page(scope, filter: filter, after: row.cursor, limit: limit) },
             before: { row, limit in try audit.page(scope, filter: filter, before: row.cursor, limit: limit) },

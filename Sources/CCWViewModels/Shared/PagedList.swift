@@ -13,6 +13,8 @@ public struct PagedList<Row: Sendable> {
     }
 
     public var count: Int { window.totalCount }
+    /// False while `count` is a lower bound ("1,000+").
+    public var countIsExact: Bool { window.countIsExact }
     public var selectedRow: Row? { window.row(at: selected) }
     public func row(at index: Int) -> Row? { window.row(at: index) }
 
@@ -36,6 +38,7 @@ public struct PagedList<Row: Sendable> {
 
     public mutating func moveTo(_ index: Int) {
         guard count > 0 else { selected = 0; return }
+        if !countIsExact, index >= count - 1 { load(around: index) }  // rows past a lower-bound count
         selected = min(max(0, index), count - 1)
         load(around: selected)
     }
@@ -43,7 +46,7 @@ public struct PagedList<Row: Sendable> {
     /// Loads the rows a frame around `index` could show (a page above and below).
     public mutating func load(around index: Int) {
         guard count > 0 else { return }
-        let lo = max(0, index - pageSize), hi = min(count, index + pageSize + 1)
+        let lo = max(0, index - pageSize), hi = countIsExact ? min(count, index + pageSize + 1) : index + pageSize + 1
         do { try window.ensure(lo..<hi) } catch { self.error = "could not read the list: \(error)" }
     }
 }

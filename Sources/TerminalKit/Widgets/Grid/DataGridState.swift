@@ -122,9 +122,12 @@ public struct DataGridState: Hashable, Sendable {
     public var markedCount: Int { marks.count(of: rowCount) }
 
     /// "row 120 of 1,000,000" (or "no rows"), with "· 3 marked" when rows are marked.
+    /// When true the row count is only a lower bound (counting stopped early) and shows as "1,000+".
+    public var rowCountIsLowerBound = false
+
     public func positionText(dot: String = "·") -> String {
         guard rowCount > 0 else { return "no rows" }
-        var t = "row \(NumberText.grouped(selected + 1)) of \(NumberText.grouped(rowCount))"
+        var t = "row \(NumberText.grouped(selected + 1)) of \(NumberText.grouped(rowCount))\(rowCountIsLowerBound ? "+" : "")"
         let m = markedCount
         if m > 0 { t += " \(dot) \(NumberText.grouped(m)) marked" }
         return t
