@@ -11,13 +11,11 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         for (k, v) in s.environment { env[k] = v }
         let environment = env
-        let results = UnsafeMutablePointer<Spawn.Result?>.allocate(capacity: 2)
-        results.initialize(repeating: nil, count: 2)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            results[i] = try? Spawn.run(args, environment: environment)
+        let box = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            if let r = try? Spawn.run(args, environment: environment) { box.append(r) }
         }
-        let outputs = (0..<2).compactMap { results[$0] }
+        let outputs = box.results
         #expect(outputs.count == 2)
         for o in outputs { #expect(o.status == 0, "\(o.err)") }
         // Each worker prints the slots it ran; together they must never repeat a slot.
@@ -33,4 +31,12 @@ import Testing
         #expect(counts.count == 2 && counts[0] == counts[1])
         #expect(Int(counts.first ?? "0") == slots.count)
     }
+}
+
+/// Collects results from concurrent threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Spawn.Result] = []
+    func append(_ r: Spawn.Result) { lock.withLock { items.append(r) } }
+    var results: [Spawn.Result] { lock.withLock { items } }
 }
