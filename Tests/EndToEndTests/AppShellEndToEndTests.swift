@@ -49,7 +49,10 @@ import Testing
         try tmux.waitFor("all changes · / search")
         try tmux.press("/")
         try tmux.type("mueller")
-        try tmux.waitFor("row 1 of 3")
+        try tmux.waitUntil("search results for mueller") { screen in
+            let rows = screen.split(separator: "\n").filter { $0.contains("2026-") || $0.contains("20") && $0.contains(":") }
+            return screen.contains("row 1 of ") && rows.allSatisfy { $0.lowercased().contains("mueller") || !$0.contains("│") }
+        }
         try tmux.press("Enter")  // keeps the filter
         try tmux.waitFor("filtered: /mueller · c clears")
         try tmux.press("c")

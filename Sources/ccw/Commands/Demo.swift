@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCWCore
+import CCWDomain
 import Foundation
 
 /// `ccw demo`: a fresh demo database with realistic data for every module that exists, then the
@@ -17,9 +18,15 @@ struct Demo: ParsableCommand {
             let env = ProcessInfo.processInfo.environment["CCW_DEMO_DB"].flatMap { $0.isEmpty ? nil : $0 }
             let finalPath = DatabaseLocation.expand(global.db ?? env ?? DatabaseLocation.dataDirectory() + "/demo.sqlite")
             try replaceDemoFile(at: finalPath)
-            let db = try AppDatabase.open(path: finalPath)
+            // The history is written on a clock that walks through the last four weeks; the
+            // application then opens the file again on the real clock.
             let login = global.effectiveLogin
-            let identity = try DemoSeed.identity(database: db, adminLogin: login, adminName: login.capitalized)
+            let seedClock = ManualClock()
+            let seeding = try AppDatabase.open(path: finalPath, clock: seedClock)
+            let identity = try DemoHistory.seed(database: seeding, clock: seedClock, adminLogin: login,
+                                                adminName: login.capitalized, end: SystemClock().now())
+            try seeding.close()
+            let db = try AppDatabase.open(path: finalPath)
             Output.message("demo database at \(finalPath)")
             Output.message("you are \(login), admin of \(DemoSeed.northwindName) and \(DemoSeed.harbourName); other logins: \(identity.logins.filter { $0 != login }.joined(separator: ", "))")
             if noOpen { return }
