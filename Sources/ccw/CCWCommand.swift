@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct CCWCommand: ParsableCommand {
@@ -12,4 +13,18 @@ struct CCWCommand: ParsableCommand {
         subcommands: [Open.self, Init.self, Demo.self, Org.self, User.self, DoctorCommand.self, Worker.self],
         defaultSubcommand: Open.self
     )
+
+    /// Runs the command; usage errors exit with 2 (UX.md), not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

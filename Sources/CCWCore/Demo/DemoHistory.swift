@@ -13,7 +13,8 @@ public enum DemoHistory {
     public static func seed(database: AppDatabase, clock: ManualClock, adminLogin: String, adminName: String,
                             end: Int64) throws -> DemoSeed.Identity {
         let dayMs: Int64 = 86_400_000
-        clock.set(end - Int64(days) * dayMs - 3 * 3_600_000)
+        // The organizations were set up four weeks ago, at 09:00 Berlin time.
+        clock.set(((end - Int64(days) * dayMs) / dayMs) * dayMs + 8 * 3_600_000)
         let identity = try DemoSeed.identity(database: database, adminLogin: adminLogin, adminName: adminName)
         let nw = identity.northwind, hb = identity.harbour
 
