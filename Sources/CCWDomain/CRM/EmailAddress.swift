@@ -36,18 +36,6 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func < (lhs: EmailAddress, rhs: EmailAddress) -> Bool { lhs.value < rhs.value }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-
     static let localSymbols = Set("!#$%&'*+/=?^_`{|}~.-")
 
     static func normalize(_ text: String) throws -> String {
@@ -100,4 +88,9 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
         if top.allSatisfy(\.isNumber) { throw refuse("top-level domain \"\(top)\" cannot be only digits") }
         if top.count < 2 { throw refuse("top-level domain \"\(top)\" is too short") }
     }
+}
+
+extension EmailAddress: TextCodable {
+    public init(codingText: String) throws { try self.init(codingText) }
+    public var codingText: String { value }
 }

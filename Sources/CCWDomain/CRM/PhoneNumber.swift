@@ -136,17 +136,10 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, Codable, CustomString
 
     public func hash(into hasher: inout Hasher) { hasher.combine(e164) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(e164: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(e164)
-    }
-
     static let separators: Set<Character> = [" ", "-", ".", "/", "(", ")", "\u{00A0}", "\u{2009}", "\u{2011}", "\u{2013}", "\t"]
+}
+
+extension PhoneNumber: TextCodable {
+    public init(codingText: String) throws { try self.init(e164: codingText) }
+    public var codingText: String { e164 }
 }

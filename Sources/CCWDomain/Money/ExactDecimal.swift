@@ -118,18 +118,6 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         return ExactDecimal(mantissa: a.mantissa * b.mantissa, scale: a.scale + b.scale).normalized
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
     static func pow10(_ exponent: Int) -> Int64 {
         var value: Int64 = 1
         for _ in 0..<exponent { value *= 10 }
@@ -144,3 +132,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
 /// Tax, discount, probability and exchange rates are exact decimals.
 public typealias Rate = ExactDecimal
+
+extension ExactDecimal: TextCodable {
+    public init(codingText: String) throws { try self.init(codingText) }
+    public var codingText: String { description }
+}

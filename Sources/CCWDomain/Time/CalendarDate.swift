@@ -100,18 +100,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { self = try CalendarDate.parseISO(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// Days of the week, ISO order (Monday first).
@@ -119,4 +107,9 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable, Codable {
     case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var isWeekend: Bool { self == .saturday || self == .sunday }
+}
+
+extension CalendarDate: TextCodable {
+    public init(codingText: String) throws { self = try CalendarDate.parseISO(codingText) }
+    public var codingText: String { description }
 }

@@ -3,16 +3,8 @@ import CCWViewModels
 import TerminalKit
 
 /// One part of the Admin module (users, roles, audit log, settings).
-protocol AdminSection: AnyObject {
+protocol AdminSection: ScreenPart {
     var title: String { get }
-    var commands: [CommandSpec] { get }
-    var disabledCommands: [String: String] { get }
-    var hasTextFocus: Bool { get }
-    var hasUnsavedChanges: Bool { get }
-    func handleText(_ key: KeyEvent) -> Bool
-    func perform(_ commandID: String) -> Bool
-    func activate()
-    func draw(_ area: Rect, on surface: Surface)
 }
 
 /// Admin: users and roles, the permission matrix, the audit log viewer and the organization

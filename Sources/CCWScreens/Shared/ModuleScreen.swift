@@ -32,12 +32,10 @@ final class ScreenContext {
     init(theme: Theme) { self.theme = theme }
 }
 
-/// One module's screen inside the shell. Screens translate commands into view-model intents and
-/// draw view-model state with TerminalKit widgets.
-protocol ModuleScreen: AnyObject {
-    var module: Module { get }
-    /// Where the user is inside the module ("Audit log", "Users › anna").
-    var breadcrumb: String { get }
+/// Anything that takes keys and draws into a rectangle: a module screen, or a part of one (an
+/// Admin section). Screens translate commands into view-model intents and draw view-model
+/// state with TerminalKit widgets.
+protocol ScreenPart: AnyObject {
     /// Commands available now, in priority order.
     var commands: [CommandSpec] { get }
     /// Commands that exist here but can't run now, with the reason shown to the user.
@@ -53,4 +51,11 @@ protocol ModuleScreen: AnyObject {
     /// Called when the screen becomes visible and on refresh.
     func activate()
     func draw(_ area: Rect, on surface: Surface)
+}
+
+/// One module's screen inside the shell.
+protocol ModuleScreen: ScreenPart {
+    var module: Module { get }
+    /// Where the user is inside the module ("Audit log", "Users › anna").
+    var breadcrumb: String { get }
 }

@@ -101,18 +101,6 @@ public struct Barcode: Sendable, Hashable, Codable, CustomStringConvertible {
     public static func == (lhs: Barcode, rhs: Barcode) -> Bool { lhs.normalized == rhs.normalized }
     public func hash(into hasher: inout Hasher) { hasher.combine(normalized) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
-
     private static func values(_ text: Substring) -> [Int] { text.map { Int(String($0))! } }
 
     private static func checkDigit(payloadDigits: [Int]) -> Int {
@@ -122,4 +110,9 @@ public struct Barcode: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         return (10 - sum % 10) % 10
     }
+}
+
+extension Barcode: TextCodable {
+    public init(codingText: String) throws { try self.init(codingText) }
+    public var codingText: String { digits }
 }

@@ -46,18 +46,6 @@ public struct SKU: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return repeated.sorted()
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
-
     static func isAlphanumeric(_ c: Character) -> Bool { c.isASCII && (c.isNumber || (c.isLetter && c.isUppercase)) }
     static func isAllowed(_ c: Character) -> Bool { isAlphanumeric(c) || separators.contains(c) }
 }
@@ -87,4 +75,9 @@ public enum SKUSegment {
         }
         return out.uppercased()
     }
+}
+
+extension SKU: TextCodable {
+    public init(codingText: String) throws { try self.init(codingText) }
+    public var codingText: String { code }
 }

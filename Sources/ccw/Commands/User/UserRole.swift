@@ -33,13 +33,7 @@ struct UserDeactivate: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's login.") var user: String
 
-    func run() throws {
-        try CommandRunner.run {
-            let (db, scope) = try CommandRunner.session(global)
-            let u = try db.users.deactivate(scope, login: user)
-            Output.message("deactivated \(u.login)")
-        }
-    }
+    func run() throws { try UserActivation.set(false, user: user, global: global) }
 }
 
 /// `ccw user activate LOGIN`.
@@ -49,11 +43,16 @@ struct UserActivate: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's login.") var user: String
 
-    func run() throws {
+    func run() throws { try UserActivation.set(true, user: user, global: global) }
+}
+
+/// The one body behind `activate` and `deactivate`.
+enum UserActivation {
+    static func set(_ active: Bool, user: String, global: GlobalOptions) throws {
         try CommandRunner.run {
             let (db, scope) = try CommandRunner.session(global)
-            let u = try db.users.activate(scope, login: user)
-            Output.message("reactivated \(u.login)")
+            let u = active ? try db.users.activate(scope, login: user) : try db.users.deactivate(scope, login: user)
+            Output.message("\(active ? "reactivated" : "deactivated") \(u.login)")
         }
     }
 }
