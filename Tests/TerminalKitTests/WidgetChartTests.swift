@@ -14,13 +14,13 @@ func drawCharts(_ s: MemorySurface) {
     let (bars, line) = rest.splitTop(rest.height / 2)
     let barBlock = Block(title: "Pipeline by stage", theme: theme)
     barBlock.render(bars, on: s)
-    BarChart([BarItem("Lead", value: 31_900, valueText: "31,900.00 EUR"),
-              BarItem("Qualified", value: 46_000, valueText: "46,000.00 EUR"),
-              BarItem("Proposal", value: 0, valueText: "0.00 EUR"),
-              BarItem("Negotiation", value: 22_000, valueText: "22,000.00 EUR"),
-              BarItem("Won", value: 55_300, valueText: "55,300.00 EUR", role: .success),
-              BarItem("Write-offs", value: -9_000, valueText: "-9,000.00 EUR"),
-              BarItem("東京 branch", value: 12_345.5, valueText: "12,345.50 EUR")],
+    BarChart([BarItem("Lead", magnitude: 31_900, valueText: "31,900.00 EUR"),
+              BarItem("Qualified", magnitude: 46_000, valueText: "46,000.00 EUR"),
+              BarItem("Proposal", magnitude: 0, valueText: "0.00 EUR"),
+              BarItem("Negotiation", magnitude: 22_000, valueText: "22,000.00 EUR"),
+              BarItem("Won", magnitude: 55_300, valueText: "55,300.00 EUR", role: .success),
+              BarItem("Write-offs", magnitude: -9_000, valueText: "-9,000.00 EUR"),
+              BarItem("東京 branch", magnitude: 12_345.5, valueText: "12,345.50 EUR")],
              theme: theme).render(barBlock.inner(bars), on: s)
     let lineBlock = Block(title: "Revenue 2026 (EUR)", theme: theme)
     lineBlock.render(line, on: s)
@@ -54,7 +54,7 @@ func drawCharts(_ s: MemorySurface) {
         BarChart([], theme: theme).render(s.bounds, on: s)
         #expect(s.textLines()[0].hasPrefix("no data"))
         s.clear()
-        BarChart([BarItem("zero", value: 0, valueText: "0")], theme: theme).render(s.bounds, on: s)
+        BarChart([BarItem("zero", magnitude: 0, valueText: "0")], theme: theme).render(s.bounds, on: s)
         #expect(s.textLines()[0].hasPrefix("zero") && s.textLines()[0].hasSuffix("0"))
     }
 

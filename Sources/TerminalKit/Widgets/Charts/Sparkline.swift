@@ -26,15 +26,16 @@ public struct Sparkline: Widget {
     }
 }
 
-/// A bar of a horizontal bar chart: its label, its value (for scaling) and the value as the
+/// A bar of a horizontal bar chart: its label, its magnitude (for scaling only; the figure shown is
+/// `valueText`, formatted exactly by the caller) and the value as the
 /// owner formats it ("84,200.00 EUR").
 public struct BarItem: Hashable, Sendable {
     public var label: String
-    public var value: Double
+    public var magnitude: Double
     public var valueText: String
     public var role: ThemeRole?
-    public init(_ label: String, value: Double, valueText: String, role: ThemeRole? = nil) {
-        self.label = label; self.value = value; self.valueText = valueText; self.role = role
+    public init(_ label: String, magnitude: Double, valueText: String, role: ThemeRole? = nil) {
+        self.label = label; self.magnitude = magnitude; self.valueText = valueText; self.role = role
     }
 }
 
@@ -57,20 +58,20 @@ public struct BarChart: Widget {
         let labelWidth = min(items.map(\.label.displayWidth).max() ?? 0, area.width / 3)
         let valueWidth = min(items.map(\.valueText.displayWidth).max() ?? 0, area.width / 3)
         let barWidth = max(0, area.width - labelWidth - valueWidth - 2)
-        let top = items.map { abs($0.value.isFinite ? $0.value : 0) }.max() ?? 0
+        let top = items.map { abs($0.magnitude.isFinite ? $0.magnitude : 0) }.max() ?? 0
         let g = surface.glyphs
         for (i, item) in items.enumerated() where i < area.height {
             let y = area.y + i
             surface.put(item.label, in: Rect(x: area.x, y: y, width: labelWidth, height: 1), alignment: .left, style: theme[.base])
-            let fraction = top > 0 && item.value.isFinite ? abs(item.value) / top : 0
+            let fraction = top > 0 && item.magnitude.isFinite ? abs(item.magnitude) / top : 0
             let eighths = Int((fraction * Double(barWidth * 8)).rounded())
             var bar = String(repeating: g.barFull, count: eighths / 8)
             if eighths % 8 > 0 { bar += g.isUnicode ? g.barEighths[eighths % 8 - 1] : g.barFull }
-            if bar.isEmpty && item.value != 0 && barWidth > 0 { bar = g.isUnicode ? g.barEighths[0] : g.barFull }
-            let role = item.role ?? (item.value < 0 ? .moneyNegative : .chart)
+            if bar.isEmpty && item.magnitude != 0 && barWidth > 0 { bar = g.isUnicode ? g.barEighths[0] : g.barFull }
+            let role = item.role ?? (item.magnitude < 0 ? .moneyNegative : .chart)
             surface.put(bar, x: area.x + labelWidth + 1, y: y, style: theme[role], maxX: area.x + labelWidth + 1 + barWidth)
             surface.put(item.valueText, in: Rect(x: area.maxX - valueWidth, y: y, width: valueWidth, height: 1),
-                        alignment: .right, style: theme[item.value < 0 ? .moneyNegative : .base])
+                        alignment: .right, style: theme[item.magnitude < 0 ? .moneyNegative : .base])
         }
     }
 }
