@@ -15,7 +15,41 @@ import Testing
                 try EventOutbox.publish(db, scope: scope, type: "test.event", payload: ["org": scope.orgName])
             }
         }
+        for scope in [seeded.northwind, seeded.harbour] { try addCRMData(seeded.database, scope) }
         return seeded
+    }
+
+    /// A row in every CRM table: company, contact, deal with contact, line item and history,
+    /// interaction, task, segment and lead-scoring rule.
+    private func addCRMData(_ database: AppDatabase, _ scope: Scope) throws {
+        let company = try database.companies.add(scope, company: Company(name: "Acme of \(scope.orgName)"))
+        var draft = ContactDraft()
+        draft[.firstName] = "Carla"
+        draft[.lastName] = "Customer"
+        draft[.email] = "carla@customer.example"
+        let contact = try database.contacts.add(scope, draft: draft, companyId: company.id, force: true).record!
+        let deal = try database.deals.add(scope, NewDeal(name: "Deal of \(scope.orgName)", value: Money(minor: 0, currency: scope.baseCurrency),
+                                                         companyId: company.id, contactIds: [contact.id]))
+        _ = try database.deals.setLineItems(scope, id: deal.id, items: [
+            DealLineItem(description: "Item", quantity: ExactDecimal(2), unitPrice: Money(minor: 1_000, currency: scope.baseCurrency)),
+        ], expectedVersion: deal.version)
+        _ = try database.interactions.log(scope, Interaction(kind: .note, subject: "Met Carla", completedAt: database.now(),
+                                                             contactID: contact.id))
+        _ = try database.crmTasks.add(scope, CRMTask(title: "Call Carla", contactID: contact.id, assigneeID: UserID(scope.userId)))
+        _ = try database.crmDefinitions.addSegment(scope, Segment(name: "Customers", conditions: [ContactCondition(.status, .equals("customer"))]))
+        _ = try database.crmDefinitions.addScoringRule(scope, ScoringRule(name: "Engaged", condition: .recentInteractions(count: 1, days: 30),
+                                                                          points: 10))
+    }
+
+    /// The visible deals of a scope, with their line items and contacts.
+    private func visibleDeals(_ database: AppDatabase, _ scope: Scope) throws -> [DealRecord] {
+        try database.pipelines.list(scope).flatMap { try database.deals.list(scope, pipeline: $0.id) }
+            .map { try database.deals.get(scope, id: $0.id) }
+    }
+
+    /// Row ids of link and history rows, looked up from what the API returned for a scope.
+    private func linkRows(_ database: AppDatabase, _ sql: String, _ arguments: [StatementArguments]) throws -> [Int64] {
+        try database.read { db in try arguments.flatMap { try Int64.fetchAll(db, sql: sql, arguments: $0) } }
     }
 
     /// The tables with an org_id column, read from the schema.
@@ -40,6 +74,32 @@ import Testing
             },
             "event_outbox": { scope in try database.outbox.list(scope).map(\.id) },
             "notifications": { scope in try database.notifications.recent(scope).map(\.id) },
+            "companies": { scope in try database.companies.page(scope, limit: 1000).map(\.stamp.id) },
+            "contacts": { scope in try database.contacts.page(scope, limit: 1000).map(\.stamp.id) },
+            "pipelines": { scope in try database.pipelines.list(scope).map(\.stamp.id) },
+            "pipeline_stages": { scope in try database.pipelines.list(scope).flatMap { $0.pipeline.stages.map(\.id.rawValue) } },
+            "deals": { scope in try visibleDeals(database, scope).map(\.stamp.id) },
+            "deal_line_items": { scope in try visibleDeals(database, scope).flatMap { $0.deal.lineItems.compactMap(\.id) } },
+            "deal_contacts": { scope in
+                let pairs = try visibleDeals(database, scope).flatMap { deal in
+                    deal.deal.contactIDs.map { StatementArguments([deal.stamp.id, $0.rawValue]) }
+                }
+                return try linkRows(database, "SELECT id FROM deal_contacts WHERE deal_id = ? AND contact_id = ?", pairs)
+            },
+            "deal_stage_history": { scope in
+                let entries = try visibleDeals(database, scope).flatMap { deal in
+                    try database.deals.history(scope, id: deal.id)
+                        .map { StatementArguments([deal.stamp.id, $0.toStageID.rawValue, $0.movedAt]) }
+                }
+                return try linkRows(database, "SELECT id FROM deal_stage_history WHERE deal_id = ? AND to_stage_id = ? AND moved_at = ?", entries)
+            },
+            "interactions": { scope in
+                try database.contacts.page(scope, limit: 1000).flatMap { try database.interactions.timeline(scope, of: .contact($0.id)) }
+                    .map(\.id)
+            },
+            "crm_tasks": { scope in try database.crmTasks.open(scope, assignee: UserID(scope.userId)).map(\.id) },
+            "segments": { scope in try database.crmDefinitions.segments(scope).map(\.id) },
+            "lead_scoring_rules": { scope in try database.crmDefinitions.scoringRules(scope).map(\.id) },
         ]
     }
 
@@ -73,6 +133,38 @@ import Testing
         #expect(try seeded.database.audit.history(seeded.northwind, entity: "membership", entityId: harbourMember.membershipId).isEmpty)
         #expect(try !seeded.database.audit.page(seeded.harbour, filter: AuditFilter(text: "oliver")).isEmpty)
         #expect(try seeded.database.audit.count(seeded.northwind, filter: AuditFilter(login: "oliver.hughes")) == 0)
+    }
+
+    @Test func crmSearchAndWritesStayInsideTheOrganization() throws {
+        let seeded = try seeded()
+        let database = seeded.database
+        let northwind = seeded.northwind
+        let theirs = try database.contacts.page(seeded.harbour).first!
+        let theirDeal = try visibleDeals(database, seeded.harbour).first!
+        let theirCompany = try database.companies.page(seeded.harbour).first!
+        let auditBefore = try seeded.auditCount(seeded.harbour.orgId)
+        // one Carla per organization: search finds only one's own
+        #expect(try database.contacts.page(northwind, filter: ContactFilter(text: "carla")).count == 1)
+        let ourCarla = try database.contacts.find(northwind, email: "carla@customer.example")
+        #expect(ourCarla != nil && ourCarla?.stamp.id != theirs.stamp.id)
+        #expect(try database.companies.page(northwind, text: "Harbour").isEmpty)
+        // reads and writes of another organization's rows are not found
+        #expect(coreError { _ = try database.contacts.get(northwind, id: theirs.id) }?.exitCode == 1)
+        #expect(coreError { _ = try database.contacts.update(northwind, id: theirs.id, contact: theirs.contact, ownerId: nil,
+                                                             expectedVersion: theirs.version) }?.exitCode == 1)
+        #expect(coreError { try database.contacts.delete(northwind, id: theirs.id, expectedVersion: theirs.version) }?.exitCode == 1)
+        #expect(coreError { _ = try database.deals.move(northwind, id: theirDeal.id, to: theirDeal.deal.stageID,
+                                                        expectedVersion: theirDeal.version) }?.exitCode == 1)
+        #expect(coreError { _ = try database.deals.history(northwind, id: theirDeal.id) }?.exitCode == 1)
+        #expect(coreError { try database.companies.delete(northwind, id: theirCompany.id, expectedVersion: theirCompany.version) }?.exitCode == 1)
+        // links to another organization's rows are refused
+        let ours = try database.contacts.page(northwind).first!
+        #expect(coreError { _ = try database.deals.add(northwind, NewDeal(name: "X", value: Money(minor: 1, currency: .EUR),
+                                                                          companyId: theirCompany.id)) }?.fieldErrors.first?.field == "company")
+        #expect(coreError { _ = try database.contactMerge.merge(northwind, survivor: ours.id, survivorVersion: ours.version,
+                                                                duplicate: theirs.id, duplicateVersion: theirs.version) }?.exitCode == 1)
+        #expect(try database.interactions.timeline(northwind, of: .contact(theirs.id)).isEmpty)
+        #expect(try seeded.auditCount(seeded.harbour.orgId) == auditBefore)
     }
 
     @Test func writesWithOneScopeCannotTouchAnotherOrganizationsRows() throws {
