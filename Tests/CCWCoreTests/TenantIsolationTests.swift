@@ -16,6 +16,7 @@ import Testing
             }
         }
         for scope in [seeded.northwind, seeded.harbour] { try addCRMData(seeded.database, scope) }
+        for scope in [seeded.northwind, seeded.harbour] { try seedInventory(seeded.database, scope) }
         return seeded
     }
 
@@ -100,7 +101,47 @@ import Testing
             "crm_tasks": { scope in try database.crmTasks.open(scope, assignee: UserID(scope.userId)).map(\.id) },
             "segments": { scope in try database.crmDefinitions.segments(scope).map(\.id) },
             "lead_scoring_rules": { scope in try database.crmDefinitions.scoringRules(scope).map(\.id) },
+            "product_categories": { scope in try database.productCategories.list(scope).map(\.id) },
+            "products": { scope in try database.products.page(scope, limit: 1000).map(\.id) },
+            "warehouses": { scope in try database.warehouses.list(scope).map(\.id) },
+            "stock_levels": { scope in try database.stockQueries.levels(scope).map(\.id) },
+            "cost_pools": { scope in
+                try database.products.page(scope, limit: 1000).flatMap { try database.stockQueries.pools(scope, productId: $0.id).map(\.id) }
+            },
+            "stock_movements": { scope in
+                try database.products.page(scope, limit: 1000).flatMap { try database.stockQueries.ledger(scope, productId: $0.id).map(\.id) }
+            },
+            "batches": { scope in
+                try database.stockQueries.expiringBatches(scope, onOrBefore: CalendarDate(year: 2100, month: 1, day: 1)).map(\.id)
+            },
+            "serials": { scope in
+                try database.products.page(scope, limit: 1000).flatMap { try database.stockQueries.serials(scope, productId: $0.id).map(\.id) }
+            },
+            "reorder_rules": { scope in try database.reorderRules.list(scope).map(\.id) },
+            "stock_alerts": { scope in try database.stockQueries.alerts(scope, openOnly: false).map(\.id) },
         ]
+    }
+
+    /// A category, a batch and a serial product, a warehouse, a reorder rule and stock
+    /// movements that raise an alert, in one organization.
+    private func seedInventory(_ database: AppDatabase, _ scope: Scope) throws {
+        let category = try database.productCategories.add(scope, name: "Food")
+        var milk = ProductDraft(sku: "MILK", name: "Milk \(scope.orgName)")
+        milk.categoryId = category.id
+        milk.tracking = .batch
+        let batchProduct = try database.products.add(scope, milk)
+        var phone = ProductDraft(sku: "PHONE", name: "Phone")
+        phone.tracking = .serial
+        let serialProduct = try database.products.add(scope, phone)
+        let warehouse = try database.warehouses.add(scope, code: "MAIN", name: "Main")
+        try database.reorderRules.set(scope, productId: batchProduct.id, warehouseId: warehouse.id, point: Quantity(5), quantity: Quantity(10))
+        let cost = Money(minor: 100, currency: scope.baseCurrency)
+        try database.stockBooking.book(scope, StockMovementRequest(productId: batchProduct.id, warehouseId: warehouse.id,
+                                                                   kind: .receive(Quantity(10), unitCost: cost), batch: "B1",
+                                                                   expiry: try CalendarDate(year: 2026, month: 3, day: 1)))
+        try database.stockBooking.book(scope, .issue(batchProduct.id, at: warehouse.id, Quantity(6)))
+        try database.stockBooking.book(scope, StockMovementRequest(productId: serialProduct.id, warehouseId: warehouse.id,
+                                                                   kind: .receive(Quantity(1), unitCost: cost), serials: ["S1"]))
     }
 
     @Test func everyReadAPIOnlyReturnsTheScopesOrganization() throws {
@@ -211,5 +252,28 @@ import Testing
         #expect(after == oliver)
         #expect(try seeded.auditCount(seeded.harbour.orgId) == auditBefore)
         #expect(try database.notifications.unreadCount(try seeded.scope("oliver.hughes", org: DemoSeed.harbourName)) == 1)
+    }
+
+    @Test func inventoryUseCasesCannotReachAnotherOrganizationsStock() throws {
+        let seeded = try seeded()
+        let database = seeded.database
+        let northwind = seeded.northwind
+        let harbourProduct = try database.products.lookup(seeded.harbour, code: "milk")
+        let harbourWarehouse = try database.warehouses.get(seeded.harbour, code: "main")
+        let harbourMovement = try database.stockQueries.ledger(seeded.harbour, productId: harbourProduct.id)[0]
+        let before = try database.stockQueries.levels(seeded.harbour)
+        #expect(try database.products.lookup(northwind, code: "MILK").id != harbourProduct.id)
+        #expect(coreError { _ = try database.products.get(northwind, id: harbourProduct.id) }?.exitCode == 1)
+        #expect(coreError {
+            try database.stockBooking.book(northwind, .issue(harbourProduct.id, at: harbourWarehouse.id, Quantity(1)))
+        } == .notFound(entity: "product", key: "#\(harbourProduct.id)"))
+        #expect(coreError { try database.stockBooking.reverse(northwind, movementId: harbourMovement.id) }?.exitCode == 1)
+        #expect(coreError {
+            _ = try database.products.update(northwind, id: harbourProduct.id, ProductDraft(harbourProduct),
+                                             expectedVersion: harbourProduct.version)
+        }?.exitCode == 1)
+        #expect(coreError { _ = try database.stockQueries.ledger(northwind, productId: harbourProduct.id) }?.exitCode == 1)
+        #expect(try database.stockQueries.levels(northwind, productId: harbourProduct.id).isEmpty)
+        #expect(try database.stockQueries.levels(seeded.harbour) == before)
     }
 }

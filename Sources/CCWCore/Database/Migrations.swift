@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v1-notifications", migrate: notifications)
         migrator.registerMigration("v1-jobs", migrate: jobs)
         migrator.registerMigration("v2-crm", migrate: CRMMigration.migrate)
+        migrator.registerMigration("v2-inventory", migrate: InventoryMigration.migrate)
         return migrator
     }()
 
