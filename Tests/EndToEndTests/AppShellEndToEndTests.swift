@@ -8,7 +8,7 @@ import Testing
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
         try tmux.waitFor("At a glance")
         try tmux.waitFor("Northwind Trading GmbH · tester (admin)")
-        let tabs: [(String, String)] = [("c", "CRM is not available in this build yet"), ("i", "Inventory is not available"),
+        let tabs: [(String, String)] = [("c", "Contacts · / search"), ("i", "Inventory is not available"),
                                         ("b", "Billing is not available"), ("w", "Workflows is not available"),
                                         ("r", "Reports is not available"), ("a", "1 Users"), ("h", "At a glance")]
         for (letter, marker) in tabs {

@@ -55,7 +55,7 @@ final class ModuleIntroScreen: ModuleScreen {
         line("This module will hold:", .title)
         for item in scope { line("  \(surface.glyphs.pointer) \(item)") }
         line("")
-        line("Available today: Home (g h) and Admin (g a) for admins and managers;", .muted)
+        line("Available today: Home (g h), CRM contacts (g c), and Admin (g a) for admins and managers;", .muted)
         line("from the shell: ccw org, ccw user, ccw doctor, ccw worker.", .muted)
     }
 }

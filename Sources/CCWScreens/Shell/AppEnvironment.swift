@@ -42,7 +42,8 @@ public final class AppEnvironment {
         switch module {
         case .home: HomeScreen(session: session, context: context)
         case .admin: AdminScreen(session: session, context: context)
-        case .crm, .inventory, .billing, .workflows, .reports: ModuleIntroScreen(module: module, session: session, context: context)
+        case .crm: CRMScreen(session: session, context: context)
+        case .inventory, .billing, .workflows, .reports: ModuleIntroScreen(module: module, session: session, context: context)
         }
     }
 
