@@ -74,6 +74,21 @@ import Testing
         #expect(!bad.1.isEmpty || !bad.2.isEmpty)
     }
 
+    @Test func contactsListValidatesItsFiltersAndPrintsJSON() throws {
+        let s = try Scratch()
+        #expect(try s.ccw("init", "--login", "owner").status == 0)
+        let empty = try s.ccw("contacts", "list", "--login", "owner", "--json")
+        #expect(empty.status == 0, "\(empty.err)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(empty.out.utf8)) as? [Any]
+        #expect(parsed?.isEmpty == true)
+        let badStatus = try s.ccw("contacts", "list", "--login", "owner", "--status", "vip")
+        #expect(badStatus.status == 2)
+        #expect(badStatus.err.contains("use lead, prospect, customer or inactive"))
+        let shortSearch = try s.ccw("contacts", "list", "--login", "owner", "--search", "ab")
+        #expect(shortSearch.status == 2)
+        #expect(shortSearch.err.contains("at least 3 characters"))
+    }
+
     @Test func theApplicationRefusesWithoutATerminal() throws {
         let s = try Scratch()
         #expect(try s.ccw("init", "--login", "owner").status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// Writes data to stdout and messages to stderr, as UX.md asks.
 enum Output {
@@ -19,13 +20,14 @@ enum Output {
         data(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// A plain table: a header, a rule, and rows; columns sized to content (display width).
+    /// A plain table: a header, a rule, and rows; columns sized to content by display width,
+    /// so accents and CJK names stay aligned.
     static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
-        var widths = header.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        var widths = header.map(\.displayWidth)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.displayWidth) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
+                let pad = String(repeating: " ", count: max(0, widths[i] - c.displayWidth))
                 return rightAligned.contains(i) ? pad + c : c + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
