@@ -12,7 +12,8 @@ struct Bench: ParsableCommand {
         commandName: "ccw-bench",
         abstract: "Time CCW on a large data set against the sqlite3 shell on the same file.",
         discussion: """
-            Figures: open to first frame, audit grid paging, FTS substring search. Build in release \
+            Figures: open to first frame, audit grid paging, FTS substring search and paging through its \
+            matches. Build in release \
             (swift build -c release --product ccw-bench) for figures worth comparing.
             """)
 
@@ -59,6 +60,8 @@ struct Bench: ParsableCommand {
 
         let bench = BenchSession(dataset: dataset)
         let few = max(5, samples / 10)
+        let compared = try SQLParity(bench: bench).check()
+        say("baseline statements: the core sends exactly these (\(compared.count) compared by expanded SQL)")
         say("query plans (EXPLAIN QUERY PLAN):")
         let plans = try QueryPlans(bench: bench).explain()
         say(QueryPlans.render(plans))
@@ -68,12 +71,16 @@ struct Bench: ParsableCommand {
         say("measuring the audit grid (\(samples) key presses each way)…")
         figures += try GridFigure(bench: bench, shell: shell, samples: samples).measure()
         say("measuring search (\(few) runs per term)…")
-        figures += try SearchFigure(bench: bench, shell: shell, repeats: few).measure()
+        figures += try SearchFigure(bench: bench, shell: shell, repeats: few, pages: samples).measure()
 
         say("\nccw-bench, \(dataset.rows.grouped) audit rows, times in ms (ratio = ours / sqlite3)\n")
         say(ResultTable.render(figures))
         let missed = figures.filter { f in f.target.map { f.ours > $0 } ?? false }
         say(missed.isEmpty ? "every target met" : "\(missed.count) target(s) missed: " + missed.map(\.metric).joined(separator: "; "))
+        let offPlan = plans.filter { $0.asIntended == false }
+        say(offPlan.isEmpty ? "every checked plan as intended"
+            : "\(offPlan.count) plan(s) not as intended: " + offPlan.map(\.name).joined(separator: "; "))
+        if !offPlan.isEmpty { throw ExitCode.failure }
     }
 
     /// Reuses the data set in `path` when it was generated at this scale, else generates one.

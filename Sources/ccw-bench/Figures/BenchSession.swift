@@ -45,6 +45,20 @@ struct BenchSession {
             return AuditCursor(at: row["at"], id: row["id"])
         }
     }
+
+    /// The cursor of the match at `offset` in a text search's list (newest match first, the
+    /// FTS-driven order of `AuditTrail`; slow for deep offsets, used once per run).
+    func matchCursor(_ session: AppSession, text: String, atOffset offset: Int) throws -> AuditCursor {
+        guard let match = SearchIndex.matchExpression(text) else { throw Failure(description: "\(text) is not an FTS search") }
+        return try session.database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT audit_log.at, audit_log.id FROM audit_log_fts f CROSS JOIN audit_log ON audit_log.id = f.rowid
+                WHERE audit_log_fts MATCH ? AND audit_log.org_id = ? ORDER BY f.rowid DESC LIMIT 1 OFFSET ?
+                """, arguments: [match, session.scope.orgId, offset])
+            guard let row else { throw Failure(description: "no match of \(text) at offset \(offset)") }
+            return AuditCursor(at: row["at"], id: row["id"])
+        }
+    }
 }
 
 extension Int {
