@@ -47,6 +47,7 @@ public enum DemoHistory {
             clock.set(min(at, end - 60_000))
             try step()
         }
+        try DemoInventory.seed(database: database, clock: clock, scope: nw, end: end)
         clock.set(end)
         return identity
     }
