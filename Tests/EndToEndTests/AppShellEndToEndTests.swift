@@ -6,7 +6,7 @@ import Testing
     @Test func demoOpensAndEveryModuleTabIsReachable() throws {
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
-        try tmux.waitFor("At a glance")
+        try tmux.waitForStart()
         try tmux.waitFor("Northwind Trading GmbH · tester (admin)")
         let tabs: [(String, String)] = [("c", "Contacts · / search"), ("i", "Inventory is not available"),
                                         ("b", "Billing is not available"), ("w", "Workflows is not available"),
@@ -25,7 +25,7 @@ import Testing
     @Test func helpAndPaletteOpenAndClose() throws {
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
-        try tmux.waitFor("At a glance")
+        try tmux.waitForStart()
         try tmux.press("?")
         try tmux.waitFor("Keys: Home")
         try tmux.press("/")
@@ -61,7 +61,7 @@ import Testing
     @Test func resizingRedrawsAndTooSmallIsExplained() throws {
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
-        try tmux.waitFor("At a glance")
+        try tmux.waitForStart()
         try tmux.resize(width: 80, height: 24)
         try tmux.waitUntil("80-column layout") { screen in
             screen.contains("At a glance") && screen.split(separator: "\n").allSatisfy { $0.count <= 80 }
@@ -77,7 +77,7 @@ import Testing
     @Test func quitAsksFirstWhenAnEditIsUnsaved() throws {
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
-        try tmux.waitFor("At a glance")
+        try tmux.waitForStart()
         try tmux.press("g", "a")
         try tmux.waitFor("1 Users")
         try tmux.press("4")
@@ -102,7 +102,7 @@ import Testing
     @Test func quitWithoutUnsavedEditsLeavesAtOnce() throws {
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 80, height: 24)
-        try tmux.waitFor("At a glance")
+        try tmux.waitForStart()
         try tmux.press("q")
         try tmux.waitFor("[exited 0]")
     }

@@ -67,6 +67,11 @@ final class TmuxSession {
         try waitUntil("screen to show \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Waits for the first frame of the home screen. `ccw demo` builds its whole demo database
+    /// first (a few seconds; longer on a loaded CI machine), hence the long limit.
+    @discardableResult
+    func waitForStart(_ text: String = "At a glance") throws -> String { try waitFor(text, timeout: 45) }
+
     /// Waits until the screen no longer contains `text`.
     @discardableResult
     func waitForAbsence(_ text: String, timeout: TimeInterval = 10) throws -> String {
