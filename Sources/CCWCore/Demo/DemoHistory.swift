@@ -47,6 +47,8 @@ public enum DemoHistory {
             clock.set(min(at, end - 60_000))
             try step()
         }
+        try DemoCRM.seed(database: database, clock: clock, scope: nw, end: end)
+        try DemoCRM.seed(database: database, clock: clock, scope: hb, end: end, size: .small)
         clock.set(end)
         return identity
     }
