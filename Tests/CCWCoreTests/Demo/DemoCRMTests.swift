@@ -140,7 +140,7 @@ import Testing
 
         // and it stays within a generous bound for a debug build on a loaded machine (the
         // measured time is printed above; the use cases cost about 3 ms a row in debug)
-        #expect(seeded.seconds < 30)
+        #expect(seeded.seconds < 60)
     }
 
     @Test func theSameDayGivesTheSameCRM() throws {
