@@ -56,7 +56,7 @@ enum CRMStore {
     /// naming the field.
     static func requireLink(_ access: ScopedDatabase, _ table: String, id: Int64?, field: String) throws {
         guard let id else { return }
-        if try access.table(table).fetchRow(access.db, id: id) == nil {
+        if try !access.table(table).exists(access.db, id: id) {
             throw CoreError.invalid(field, "#\(id) does not exist in \(access.scope.orgName)")
         }
     }

@@ -11,7 +11,8 @@ public enum DemoHistory {
     /// Runs `DemoSeed.identity` at `days` ago, then the history; leaves the clock at `end`.
     @discardableResult
     public static func seed(database: AppDatabase, clock: ManualClock, adminLogin: String, adminName: String,
-                            end: Int64) throws -> DemoSeed.Identity {
+                            end: Int64, progress: (String) -> Void = { _ in }) throws -> DemoSeed.Identity {
+        progress("organizations, staff and four weeks of administration")
         let dayMs: Int64 = 86_400_000
         // The organizations were set up four weeks ago, at 09:00 Berlin time.
         clock.set(((end - Int64(days) * dayMs) / dayMs) * dayMs + 8 * 3_600_000)
@@ -47,6 +48,10 @@ public enum DemoHistory {
             clock.set(min(at, end - 60_000))
             try step()
         }
+        progress("CRM: companies, contacts, deals, interactions, tasks")
+        try DemoCRM.seed(database: database, clock: clock, scope: nw, end: end)
+        try DemoCRM.seed(database: database, clock: clock, scope: hb, end: end, size: .small)
+        progress("inventory: catalog, warehouses, four weeks of stock movements")
         try DemoInventory.seed(database: database, clock: clock, scope: nw, end: end)
         clock.set(end)
         return identity

@@ -35,6 +35,12 @@ public struct ScopedTable: Sendable {
         return try Row.fetchOne(db, SQLRequest<Row>(literal: request))
     }
 
+    /// Whether a live row with this id exists in the scope's organization (reads no columns).
+    public func exists(_ db: Database, id: Int64, includingDeleted: Bool = false) throws -> Bool {
+        let request = "SELECT 1 FROM \(sql: name) WHERE \(literal: whereClause(SQL(sql: "\(name).id = ?", arguments: [id]), includingDeleted: includingDeleted)) LIMIT 1" as SQL
+        return try Bool.fetchOne(db, SQLRequest<Bool>(literal: request)) ?? false
+    }
+
     /// The row, or `CoreError.notFound` naming the entity and `key` (or `#id`).
     public func requireRow(_ db: Database, id: Int64, key: String? = nil, includingDeleted: Bool = false) throws -> Row {
         guard let row = try fetchRow(db, id: id, includingDeleted: includingDeleted) else {

@@ -23,8 +23,10 @@ struct Demo: ParsableCommand {
             let login = global.effectiveLogin
             let seedClock = ManualClock()
             let seeding = try AppDatabase.open(path: finalPath, clock: seedClock)
+            Output.message("creating the demo at \(finalPath):")
             let identity = try DemoHistory.seed(database: seeding, clock: seedClock, adminLogin: login,
-                                                adminName: login.capitalized, end: SystemClock().now())
+                                                adminName: login.capitalized, end: SystemClock().now(),
+                                                progress: { Output.message("  \($0)…") })
             try seeding.close()
             let db = try AppDatabase.open(path: finalPath)
             Output.message("demo database at \(finalPath)")
