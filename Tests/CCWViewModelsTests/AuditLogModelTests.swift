@@ -12,13 +12,13 @@ import Testing
         #expect(total > 10)
         #expect(model.selected?.summary.contains("deactivated user thomas.mueller") == true)
         model.setPageSize(5)
-        model.send(.pageDown)
+        model.send(.move(.pageDown))
         #expect(model.list.selected == 5)
-        model.send(.last)
+        model.send(.move(.last))
         #expect(model.list.selected == total - 1)
         #expect(model.selected?.summary == "created organization \(DemoSeed.northwindName) (EUR, Europe/Berlin)"
                 || model.selected?.action == .create)
-        model.send(.first)
+        model.send(.move(.first))
         #expect(model.list.selected == 0)
     }
 
@@ -84,12 +84,12 @@ import Testing
         #expect(model.list.count == AuditLogModel.countCap)
         #expect(!model.list.countIsExact)
         model.setPageSize(100)
-        for _ in 0..<12 { model.send(.pageDown) }
+        for _ in 0..<12 { model.send(.move(.pageDown)) }
         #expect(model.list.count == 1_200)
         #expect(model.list.countIsExact)
         #expect(model.list.selected == 1_199)
         #expect(model.selected?.summary == "relocated bin A-0")
-        model.send(.first)
+        model.send(.move(.first))
         #expect(model.selected?.summary == "relocated bin A-1199")
     }
 }

@@ -27,12 +27,12 @@ import Testing
         #expect(model.list.countIsExact)
         #expect(model.selected?.record.contact.lastName == "Name0000")
         #expect(model.selected?.companyName == "Firma 0")
-        for _ in 0..<10 { model.send(.pageDown) }
+        for _ in 0..<10 { model.send(.move(.pageDown)) }
         #expect(model.selected?.record.contact.lastName == "Name0500")
-        model.send(.last)
+        model.send(.move(.last))
         #expect(model.selected?.record.contact.lastName == "Name0599")
         #expect(model.selected?.companyName == "Firma 19")
-        model.send(.pageUp)
+        model.send(.move(.pageUp))
         #expect(model.selected?.record.contact.lastName == "Name0549")
     }
 

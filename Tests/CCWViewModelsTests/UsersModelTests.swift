@@ -33,7 +33,7 @@ import Testing
     @Test func theLastAdminCannotBeDemoted() throws {
         let model = UsersModel(session: try SessionFixture.session())
         model.send(.reload)
-        model.send(.first)
+        model.send(.move(.first))
         #expect(model.selectedUser?.login == "admin")
         model.send(.setRole(.sales))
         #expect(model.error?.contains("admin") == true)

@@ -9,10 +9,7 @@ import TerminalKit
 final class AuditLogSection: AdminSection {
     let model: AuditLogModel
     let context: ScreenContext
-    private var grid = GridPane()
-    private var filterInput: TextInputState?
-    private var showingDetail = false
-    private var lastWide = true
+    private var list = SearchableList()
     private var loaded = false
 
     static let filterMenu = CommandSpec("audit.filter", "filter by…", group: "Audit log",
@@ -32,7 +29,7 @@ final class AuditLogSection: AdminSection {
         [ListCommands.filter, ListCommands.open, Self.filterMenu, Self.verify, Self.clearFilters, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] { [:] }
-    var hasTextFocus: Bool { filterInput != nil }
+    var hasTextFocus: Bool { list.isSearching }
     var hasUnsavedChanges: Bool { false }
 
     func activate() {
@@ -40,43 +37,11 @@ final class AuditLogSection: AdminSection {
         loaded = true
     }
 
-    func handleText(_ key: KeyEvent) -> Bool {
-        guard var input = filterInput else { return false }
-        switch key.key {
-        case .enter:
-            filterInput = nil
-            return true
-        case .escape:
-            filterInput = nil
-            model.send(.setText(""))
-            return true
-        case .up, .down, .pageUp, .pageDown:
-            return false
-        default:
-            let before = input.value
-            guard input.handle(key) else { return true }
-            filterInput = input
-            if input.value != before { model.send(.setText(input.value)) }
-            return true
-        }
-    }
+    func handleText(_ key: KeyEvent) -> Bool { list.handleText(key, model: model) }
 
     func perform(_ commandID: String) -> Bool {
-        model.setPageSize(grid.pageSize)
+        if list.perform(commandID, model: model) { return true }
         switch commandID {
-        case ListCommands.down.id: model.send(.moveDown)
-        case ListCommands.up.id: model.send(.moveUp)
-        case ListCommands.pageDown.id: model.send(.pageDown)
-        case ListCommands.pageUp.id: model.send(.pageUp)
-        case ListCommands.first.id: model.send(.first)
-        case ListCommands.last.id: model.send(.last)
-        case ListCommands.left.id: grid.scrollColumns(right: false)
-        case ListCommands.right.id: grid.scrollColumns(right: true)
-        case ListCommands.filter.id: filterInput = TextInputState(model.filter.text ?? "")
-        case ListCommands.open.id: showingDetail.toggle()
-        case GlobalCommands.back.id, GlobalCommands.quit.id:
-            guard showingDetail else { return false }
-            showingDetail = false
         case ListCommands.copy.id:
             if let e = model.selected { context.copy(e.summary) }
         case Self.clearFilters.id: model.send(.clearFilters); context.toast("filters cleared", .info)
@@ -134,48 +99,30 @@ final class AuditLogSection: AdminSection {
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
-        let (filterRow, body) = area.splitTop(1)
-        drawFilterLine(filterRow, on: surface, theme: theme)
-        let wide = body.width >= 120
-        lastWide = wide
-        if wide { showingDetail = false }  // the detail is always beside the grid
-        if !wide && showingDetail {
-            drawDetail(body, on: surface, theme: theme)
-            return
-        }
-        let (gridArea, detailArea) = wide ? body.splitLeft(body.width * 2 / 3) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
-        let list = model.list
-        let session = model.session
-        let empty = model.filterSummary.isEmpty ? "No changes recorded yet" : "No changes match \(model.filterSummary)"
-        grid.draw(columns: Self.columns, count: list.count, selected: list.selected, row: { i in
-            guard let e = list.row(at: i) else { return GridRow(["…", "", "", "", ""]) }
-            let entity = e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity
-            return GridRow([session.timestampText(e.at), e.login, e.action.rawValue, entity, e.summary],
-                           cellRoles: [.muted, .accent, e.action == .delete ? .warning : nil, nil, nil])
-        }, in: gridArea, on: surface, theme: theme, emptyText: list.error ?? empty, countIsLowerBound: !list.countIsExact)
-        model.setPageSize(grid.pageSize)
-        if wide { drawDetail(detailArea, on: surface, theme: theme) }
-    }
-
-    private func drawFilterLine(_ row: Rect, on surface: Surface, theme: Theme) {
-        surface.fill(row, style: theme[.base])
-        if var input = filterInput {
-            let label = "/ "
-            surface.put(label, x: row.x, y: row.y, style: theme[.accent])
-            let hint = model.searchHint.map { "  \($0)" } ?? ""
-            let inputArea = row.inset(left: label.displayWidth, right: hint.displayWidth)
-            TextInput(placeholder: "search summary, entity, user (3+ characters)", focused: true, theme: theme)
-                .render(inputArea, on: surface, state: &input)
-            if !hint.isEmpty { surface.put(hint, x: inputArea.maxX, y: row.y, style: theme[.muted], maxX: row.maxX) }
-            return
-        }
+        let (searchRow, body) = area.splitTop(1)
         let summary = model.filterSummary
-        let text = summary.isEmpty ? "all changes · / search · f filter · v verify chain" : "filtered: \(summary) · c clears"
-        surface.put(text, in: row, style: theme[summary.isEmpty ? .muted : .info])
+        list.drawSearchLine(searchRow, on: surface, theme: theme, model: model,
+                            placeholder: "search summary, entity, user (3+ characters)",
+                            idle: summary.isEmpty ? "all changes · / search · f filter · v verify chain" : "filtered: \(summary) · c clears",
+                            idleRole: summary.isEmpty ? .muted : .info)
+        let (gridArea, detailArea) = list.layout(body)
+        if let gridArea {
+            let rows = model.list
+            let session = model.session
+            let empty = summary.isEmpty ? "No changes recorded yet" : "No changes match \(summary)"
+            list.grid.draw(columns: Self.columns, count: rows.count, selected: rows.selected, row: { i in
+                guard let e = rows.row(at: i) else { return GridRow(["…", "", "", "", ""]) }
+                let entity = e.entityId.map { "\(e.entity) #\($0)" } ?? e.entity
+                return GridRow([session.timestampText(e.at), e.login, e.action.rawValue, entity, e.summary],
+                               cellRoles: [.muted, .accent, e.action == .delete ? .warning : nil, nil, nil])
+            }, in: gridArea, on: surface, theme: theme, emptyText: rows.error ?? empty, countIsLowerBound: !rows.countIsExact)
+            model.setPageSize(list.grid.pageSize)
+        }
+        if let detailArea { drawDetail(detailArea, narrow: gridArea == nil, on: surface, theme: theme) }
     }
 
-    private func drawDetail(_ area: Rect, on surface: Surface, theme: Theme) {
-        let block = Block(title: "Change", footer: lastWide ? nil : "Esc back", theme: theme)
+    private func drawDetail(_ area: Rect, narrow: Bool, on surface: Surface, theme: Theme) {
+        let block = Block(title: "Change", footer: narrow ? "Esc back" : nil, theme: theme)
         block.render(area, on: surface)
         let inner = block.inner(area).inset(left: 1, right: 1)
         guard let e = model.selected else {

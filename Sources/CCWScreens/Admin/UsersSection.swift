@@ -61,10 +61,12 @@ final class UsersSection: AdminSection {
         }
         guard form == nil else { return false }
         switch commandID {
-        case ListCommands.down.id, ListCommands.pageDown.id: model.send(.moveDown)
-        case ListCommands.up.id, ListCommands.pageUp.id: model.send(.moveUp)
-        case ListCommands.first.id: model.send(.first)
-        case ListCommands.last.id: model.send(.last)
+        case ListCommands.down.id: model.send(.move(.down))
+        case ListCommands.pageDown.id: model.send(.move(.pageDown))
+        case ListCommands.up.id: model.send(.move(.up))
+        case ListCommands.pageUp.id: model.send(.move(.pageUp))
+        case ListCommands.first.id: model.send(.move(.first))
+        case ListCommands.last.id: model.send(.move(.last))
         case ListCommands.left.id: grid.scrollColumns(right: false)
         case ListCommands.right.id: grid.scrollColumns(right: true)
         case ListCommands.copy.id: if let u = model.selectedUser { context.copy(u.login) }

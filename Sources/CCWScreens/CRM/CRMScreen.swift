@@ -9,9 +9,7 @@ import TerminalKit
 final class CRMScreen: ModuleScreen {
     let model: ContactsModel
     let context: ScreenContext
-    private var grid = GridPane()
-    private var filterInput: TextInputState?
-    private var showingDetail = false
+    private var list = SearchableList()
     private var loaded = false
 
     static let statusFilter = CommandSpec("crm.contacts.status", "status…", group: "Contacts",
@@ -29,7 +27,7 @@ final class CRMScreen: ModuleScreen {
         [ListCommands.filter, ListCommands.open, Self.statusFilter, Self.clearFilters, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] { [:] }
-    var hasTextFocus: Bool { filterInput != nil }
+    var hasTextFocus: Bool { list.isSearching }
     var hasUnsavedChanges: Bool { false }
 
     func activate() {
@@ -37,37 +35,11 @@ final class CRMScreen: ModuleScreen {
         loaded = true
     }
 
-    func handleText(_ key: KeyEvent) -> Bool {
-        guard var input = filterInput else { return false }
-        switch key.key {
-        case .enter: filterInput = nil; return true
-        case .escape: filterInput = nil; model.send(.setText("")); return true
-        case .up, .down, .pageUp, .pageDown: return false
-        default:
-            let before = input.value
-            guard input.handle(key) else { return true }
-            filterInput = input
-            if input.value != before { model.send(.setText(input.value)) }
-            return true
-        }
-    }
+    func handleText(_ key: KeyEvent) -> Bool { list.handleText(key, model: model) }
 
     func perform(_ commandID: String) -> Bool {
-        model.setPageSize(grid.pageSize)
+        if list.perform(commandID, model: model) { return true }
         switch commandID {
-        case ListCommands.down.id: model.send(.moveDown)
-        case ListCommands.up.id: model.send(.moveUp)
-        case ListCommands.pageDown.id: model.send(.pageDown)
-        case ListCommands.pageUp.id: model.send(.pageUp)
-        case ListCommands.first.id: model.send(.first)
-        case ListCommands.last.id: model.send(.last)
-        case ListCommands.left.id: grid.scrollColumns(right: false)
-        case ListCommands.right.id: grid.scrollColumns(right: true)
-        case ListCommands.filter.id: filterInput = TextInputState(model.filter.text ?? "")
-        case ListCommands.open.id: showingDetail.toggle()
-        case GlobalCommands.back.id, GlobalCommands.quit.id:
-            guard showingDetail else { return false }
-            showingDetail = false
         case ListCommands.copy.id:
             if let c = model.selected?.record.contact { context.copy(c.email?.value ?? c.fullName) }
         case Self.clearFilters.id: model.send(.setStatus(nil)); model.send(.setText(""))
@@ -94,26 +66,26 @@ final class CRMScreen: ModuleScreen {
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
-        let (filterRow, body) = area.splitTop(1)
-        drawFilterLine(filterRow, on: surface, theme: theme)
-        let wide = body.width >= 120
-        if wide { showingDetail = false }
-        if !wide && showingDetail {
-            ContactDetail(row: model.selected, theme: theme, narrow: true).render(body, on: surface)
-            return
+        let (searchRow, body) = area.splitTop(1)
+        let summary = model.filterSummary
+        list.drawSearchLine(searchRow, on: surface, theme: theme, model: model,
+                            placeholder: "search names, email, phone, title (3+ characters)",
+                            idle: summary.isEmpty ? "Contacts · / search · f status · Enter profile" : "Contacts filtered: \(summary) · c clears",
+                            idleRole: summary.isEmpty ? .muted : .info)
+        let (gridArea, detailArea) = list.layout(body)
+        if let gridArea {
+            let rows = model.list
+            let empty = summary.isEmpty ? "No contacts yet" : "No contacts match \(summary)"
+            list.grid.draw(columns: Self.columns, count: rows.count, selected: rows.selected, row: { i in
+                guard let r = rows.row(at: i) else { return GridRow(["…"]) }
+                let c = r.record.contact
+                return GridRow([c.fullName, r.companyName ?? "", c.email?.value ?? "", c.phone?.e164 ?? c.mobile?.e164 ?? "",
+                                c.status.rawValue, r.ownerLogin ?? "", "\(c.leadScore)"],
+                               cellRoles: [nil, .muted, nil, nil, Self.role(c.status), .accent, nil])
+            }, in: gridArea, on: surface, theme: theme, emptyText: rows.error ?? empty, countIsLowerBound: !rows.countIsExact)
+            model.setPageSize(list.grid.pageSize)
         }
-        let (gridArea, detailArea) = wide ? body.splitLeft(body.width * 2 / 3) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
-        let list = model.list
-        let empty = model.filterSummary.isEmpty ? "No contacts yet" : "No contacts match \(model.filterSummary)"
-        grid.draw(columns: Self.columns, count: list.count, selected: list.selected, row: { i in
-            guard let r = list.row(at: i) else { return GridRow(["…"]) }
-            let c = r.record.contact
-            return GridRow([c.fullName, r.companyName ?? "", c.email?.value ?? "", c.phone?.e164 ?? c.mobile?.e164 ?? "",
-                            c.status.rawValue, r.ownerLogin ?? "", "\(c.leadScore)"],
-                           cellRoles: [nil, .muted, nil, nil, Self.role(c.status), .accent, nil])
-        }, in: gridArea, on: surface, theme: theme, emptyText: list.error ?? empty, countIsLowerBound: !list.countIsExact)
-        model.setPageSize(grid.pageSize)
-        if wide { ContactDetail(row: model.selected, theme: theme, narrow: false).render(detailArea, on: surface) }
+        if let detailArea { ContactDetail(row: model.selected, theme: theme, narrow: gridArea == nil).render(detailArea, on: surface) }
     }
 
     static func role(_ status: ContactStatus) -> ThemeRole? {
@@ -123,21 +95,5 @@ final class CRMScreen: ModuleScreen {
         case .lead: nil
         case .inactive: .muted
         }
-    }
-
-    private func drawFilterLine(_ row: Rect, on surface: Surface, theme: Theme) {
-        surface.fill(row, style: theme[.base])
-        if var input = filterInput {
-            let hint = model.searchHint.map { "  \($0)" } ?? ""
-            let inputArea = row.inset(left: 2, right: hint.displayWidth)
-            surface.put("/ ", x: row.x, y: row.y, style: theme[.accent])
-            TextInput(placeholder: "search names, email, phone, title (3+ characters)", focused: true, theme: theme)
-                .render(inputArea, on: surface, state: &input)
-            if !hint.isEmpty { surface.put(hint, x: inputArea.maxX, y: row.y, style: theme[.muted], maxX: row.maxX) }
-            return
-        }
-        let summary = model.filterSummary
-        let text = summary.isEmpty ? "Contacts · / search · f status · Enter profile" : "Contacts filtered: \(summary) · c clears"
-        surface.put(text, in: row, style: theme[summary.isEmpty ? .muted : .info])
     }
 }

@@ -13,7 +13,7 @@ public final class AuditLogModel {
         /// Dates as typed (`2026-11-01`, `today`, `-7`); empty clears that end.
         case setRange(from: String, to: String)
         case clearFilters
-        case moveDown, moveUp, pageDown, pageUp, first, last
+        case move(ListMove)
         case verifyChain
     }
 
@@ -60,12 +60,7 @@ public final class AuditLogModel {
         case .setAction(let a): filter.action = a.map { AuditAction(rawValue: $0) }; reload()
         case .setRange(let from, let to): setRange(from: from, to: to)
         case .clearFilters: filter = AuditFilter(); filterError = nil; reload()
-        case .moveDown: list.moveDown()
-        case .moveUp: list.moveUp()
-        case .pageDown: list.pageDown()
-        case .pageUp: list.pageUp()
-        case .first: list.first()
-        case .last: list.last()
+        case .move(let m): list.apply(m)
         case .verifyChain:
             do {
                 let v = try session.database.audit.verify(session.scope)
@@ -128,4 +123,10 @@ public final class AuditLogModel {
             before: { row, limit in try audit.page(scope, filter: filter, before: row.cursor, limit: limit) },
             last: { try audit.lastPage(scope, filter: filter, limit: $0) })
     }
+}
+
+extension AuditLogModel: SearchableListModel {
+    public var searchText: String? { filter.text }
+    public func search(_ text: String) { send(.setText(text)) }
+    public func move(_ move: ListMove) { send(.move(move)) }
 }

@@ -6,7 +6,7 @@ import CCWDomain
 public final class UsersModel {
     public enum Intent: Sendable {
         case reload
-        case moveDown, moveUp, first, last
+        case move(ListMove)
         case add(login: String, displayName: String, email: String, role: Role)
         case setRole(Role)
         case deactivate
@@ -33,10 +33,14 @@ public final class UsersModel {
         lastMessage = nil
         switch intent {
         case .reload: reload()
-        case .moveDown: selected = min(selected + 1, max(0, users.count - 1))
-        case .moveUp: selected = max(0, selected - 1)
-        case .first: selected = 0
-        case .last: selected = max(0, users.count - 1)
+        case .move(let m):
+            let last = max(0, users.count - 1)
+            switch m {
+            case .down, .pageDown: selected = min(selected + 1, last)
+            case .up, .pageUp: selected = max(0, selected - 1)
+            case .first: selected = 0
+            case .last: selected = last
+            }
         case .add(let login, let name, let email, let role):
             fieldErrors = [:]
             perform {

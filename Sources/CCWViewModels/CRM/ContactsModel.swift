@@ -16,7 +16,7 @@ public final class ContactsModel {
         case reload
         case setText(String)
         case setStatus(ContactStatus?)
-        case moveDown, moveUp, pageDown, pageUp, first, last
+        case move(ListMove)
     }
 
     public let session: AppSession
@@ -54,12 +54,7 @@ public final class ContactsModel {
             filter.text = t.isEmpty ? nil : t
             reload()
         case .setStatus(let status): filter.status = status; reload()
-        case .moveDown: list.moveDown()
-        case .moveUp: list.moveUp()
-        case .pageDown: list.pageDown()
-        case .pageUp: list.pageUp()
-        case .first: list.first()
-        case .last: list.last()
+        case .move(let m): list.apply(m)
         }
     }
 
@@ -94,4 +89,10 @@ public final class ContactsModel {
             before: { row, limit in try rows(contacts.page(scope, filter: filter, before: row.record.cursor, limit: limit)) },
             last: { try rows(contacts.page(scope, filter: filter, before: nil, limit: $0)) })
     }
+}
+
+extension ContactsModel: SearchableListModel {
+    public var searchText: String? { filter.text }
+    public func search(_ text: String) { send(.setText(text)) }
+    public func move(_ move: ListMove) { send(.move(move)) }
 }
