@@ -101,6 +101,8 @@ import Testing
             "crm_tasks": { scope in try database.crmTasks.open(scope, assignee: UserID(scope.userId)).map(\.id) },
             "segments": { scope in try database.crmDefinitions.segments(scope).map(\.id) },
             "lead_scoring_rules": { scope in try database.crmDefinitions.scoringRules(scope).map(\.id) },
+            // one row per organization, keyed by org_id (the rule added by the fixture asks for a rescoring)
+            "lead_score_refresh": { scope in try LeadScoreRefresh.pending(database, scope) ? [scope.orgId] : [] },
             "product_categories": { scope in try database.productCategories.list(scope).map(\.id) },
             "products": { scope in try database.products.page(scope, limit: 1000).map(\.id) },
             "warehouses": { scope in try database.warehouses.list(scope).map(\.id) },

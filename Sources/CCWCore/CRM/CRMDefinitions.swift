@@ -59,6 +59,7 @@ public struct CRMDefinitions: Sendable {
             ])
             try access.audit("scoring rule", id: inserted.id, uid: inserted.uid, .create,
                              "lead scoring rule \(rule.name): \(rule.condition) → \(rule.points) points")
+            try LeadScoreRefresh.request(access)
             return try Self.rules(access).first { $0.id == inserted.id }!
         }
     }
@@ -72,6 +73,7 @@ public struct CRMDefinitions: Sendable {
         try database.write(as: scope, .delete, in: .crm) { access in
             try SoftDelete.delete(access, table: "lead_scoring_rules", id: id, expectedVersion: expectedVersion,
                                   entity: "scoring rule", summary: "lead scoring rule #\(id) deleted")
+            try LeadScoreRefresh.request(access)
         }
     }
 

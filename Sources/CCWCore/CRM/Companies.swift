@@ -59,6 +59,7 @@ public struct Companies: Sendable {
                              before: beforeJSON, after: try CRMStore.snapshot(access, Self.table, id: id.rawValue))
             try EventOutbox.publish(access.db, scope: access.scope, type: "crm.company.updated",
                                     payload: CRMStore.payload(id: id.rawValue, uid: before.stamp.uid))
+            try LeadScores.refresh(access, company: id)
             return try Self.require(access, id)
         }
     }

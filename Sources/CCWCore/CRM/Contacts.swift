@@ -53,6 +53,7 @@ public struct Contacts: Sendable {
             columns["owner_id"] = ownerId?.rawValue
             try VersionedUpdate.run(access.db, table: Self.table, id: id.rawValue, expectedVersion: expectedVersion,
                                     scope: access.scope, assignments: columns, entity: Self.entity, at: access.now)
+            try LeadScores.refresh(access, id)
             let after = try Self.require(access, id)
             try access.audit(Self.entity, id: id.rawValue, uid: after.stamp.uid, .update, "contact \(contact.fullName) edited",
                              before: CanonicalJSON.object(before), after: try CRMStore.snapshot(access, Self.table, id: id.rawValue))
@@ -127,6 +128,7 @@ public struct Contacts: Sendable {
                          after: try CRMStore.snapshot(access, table, id: inserted.id))
         try EventOutbox.publish(access.db, scope: access.scope, type: "crm.contact.created",
                                 payload: CRMStore.payload(id: inserted.id, uid: inserted.uid, ["name": .string(contact.fullName)]))
+        try LeadScores.refresh(access, ContactID(inserted.id))
         return .added(try require(access, ContactID(inserted.id)))
     }
 

@@ -67,6 +67,7 @@ public struct Interactions: Sendable {
                              after: try CRMStore.snapshot(access, Self.table, id: inserted.id))
             try EventOutbox.publish(access.db, scope: access.scope, type: "crm.interaction.logged",
                                     payload: CRMStore.payload(id: inserted.id, uid: inserted.uid, ["kind": .string(interaction.kind.rawValue)]))
+            if let contact = interaction.contactID { try LeadScores.refresh(access, contact) }
             return InteractionRecord(row: try access.table(Self.table).requireRow(access.db, id: inserted.id))
         }
     }

@@ -17,6 +17,16 @@ public enum DuplicateReason: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// "same email", "same phone", "similar name, same company": for a pick list that names
+    /// the contact already.
+    public var short: String {
+        switch self {
+        case .sameEmail: "same email"
+        case .samePhone: "same phone"
+        case .similarName: "similar name, same company"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .sameEmail(email): "same email \(email)"

@@ -68,6 +68,11 @@ public struct LeadScore: Sendable, Hashable {
     /// The rules that fired, in rule order.
     public var reasons: [Reason]
 
+    public init(total: Int, reasons: [Reason]) {
+        self.total = total
+        self.reasons = reasons
+    }
+
     /// `+20 title contains "head" (Decision maker)`, one line per fired rule.
     public var explanation: [String] {
         reasons.map { "\($0.points > 0 ? "+" : "")\($0.points) \($0.condition) (\($0.rule))" }

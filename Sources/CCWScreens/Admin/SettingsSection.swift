@@ -21,10 +21,10 @@ final class SettingsSection: AdminSection {
     }
 
     var title: String { "Settings" }
-    var commands: [CommandSpec] { editing ? [UsersSection.save, UsersSection.cancel] : [Self.edit] }
+    var commands: [CommandSpec] { editing ? [FormCommands.save, FormCommands.cancel] : [Self.edit] }
     var disabledCommands: [String: String] {
         let why = "changing settings needs the admin role"
-        return model.canEdit ? [:] : [UsersSection.save.id: why, Self.edit.id: why]
+        return model.canEdit ? [:] : [FormCommands.save.id: why, Self.edit.id: why]
     }
     var hasTextFocus: Bool { editing }
     var hasUnsavedChanges: Bool { model.isDirty }
@@ -70,10 +70,10 @@ final class SettingsSection: AdminSection {
             editing = true
             rebuildForm()
             return true
-        case UsersSection.save.id:
+        case FormCommands.save.id:
             save()
             return true
-        case GlobalCommands.back.id, UsersSection.cancel.id:
+        case GlobalCommands.back.id, FormCommands.cancel.id:
             guard editing else { return false }
             guard model.isDirty else { editing = false; rebuildForm(); return true }
             context.present(.confirm(title: "Discard changes?", message: ["Your edits to the settings are not saved."], destructive: true) { [weak self] in

@@ -16,8 +16,6 @@ final class UsersSection: AdminSection {
     static let role = CommandSpec("admin.user.role", "role", group: "Users", help: "Change the selected user's role", keys: ["e"], showInHints: true, changesData: true)
     static let deactivate = CommandSpec("admin.user.deactivate", "deactivate", group: "Users", help: "Deactivate the selected user (they can no longer log in)", keys: ["d"], showInHints: true, changesData: true, needsConfirmation: true)
     static let activate = CommandSpec("admin.user.activate", "Reactivate user", group: "Users", help: "Reactivate the selected user", keys: ["a"], changesData: true)
-    static let save = CommandSpec("form.save", "save", group: "Form", help: "Save the form", keys: ["ctrl+s", "F2"], showInHints: true, changesData: true, inPalette: false)
-    static let cancel = CommandSpec("form.cancel", "cancel", group: "Form", help: "Close the form without saving", keys: ["esc"], showInHints: true, inPalette: false)
 
     init(session: AppSession, context: ScreenContext) {
         self.model = UsersModel(session: session)
@@ -26,7 +24,7 @@ final class UsersSection: AdminSection {
 
     var title: String { "Users" }
     var commands: [CommandSpec] {
-        if form != nil { return [Self.save, Self.cancel] }
+        if form != nil { return [FormCommands.save, FormCommands.cancel] }
         return [Self.add, Self.role, Self.deactivate, Self.activate, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -44,7 +42,7 @@ final class UsersSection: AdminSection {
 
     func handleText(_ key: KeyEvent) -> Bool {
         guard var f = form else { return false }
-        if key.key == .escape || key == KeyEvent.ctrl("s") || key.key == .function(2) { return false }
+        if key.key == .escape || FormCommands.isCommandKey(key) { return false }
         let used = f.handle(key)
         form = f
         return used
@@ -52,8 +50,8 @@ final class UsersSection: AdminSection {
 
     func perform(_ commandID: String) -> Bool {
         switch commandID {
-        case Self.save.id: submitForm(); return true
-        case Self.cancel.id, GlobalCommands.back.id:
+        case FormCommands.save.id: submitForm(); return true
+        case FormCommands.cancel.id, GlobalCommands.back.id:
             guard form != nil else { return false }
             form = nil
             return true

@@ -5,15 +5,25 @@ import TerminalKit
 
 /// CRM › Contacts: every contact in name order, searchable as you type (`/`), narrowed by
 /// status (`f`), with the selected contact's profile beside the list (or on Enter when narrow).
+/// `n` adds and `e` edits through a form; Space marks rows (`*` all in the filter) for a bulk
+/// change (`b`: tag, owner, status, delete).
 final class ContactsSection: CRMSection {
     let model: ContactsModel
     let context: ScreenContext
     private var list = SearchableList()
+    private var panel: Panel?
     private var loaded = false
 
     static let statusFilter = CommandSpec("crm.contacts.status", "status…", group: "Contacts",
                                           help: "Show only leads, prospects, customers or inactive contacts", keys: ["f"], showInHints: true)
     static let clearFilters = CommandSpec("crm.contacts.clear", "Clear filters", group: "Contacts", help: "Show every contact", keys: ["c"])
+    static let add = CommandSpec("crm.contact.add", "new", group: "Contacts", help: "Add a contact", keys: ["n"], showInHints: true, changesData: true)
+    static let edit = CommandSpec("crm.contact.edit", "edit", group: "Contacts", help: "Edit the selected contact", keys: ["e"], showInHints: true, changesData: true)
+    static let mark = CommandSpec("crm.contacts.mark", "mark", group: "Contacts", help: "Mark or unmark the selected contact for a bulk change", keys: ["space"])
+    static let markAll = CommandSpec("crm.contacts.mark-all", "Mark all", group: "Contacts", help: "Mark every contact in the filter (again: clear)", keys: ["*"])
+    static let bulk = CommandSpec("crm.contacts.bulk", "bulk…", group: "Contacts", help: "Tag, reassign, set status or delete the marked contacts", keys: ["b"], changesData: true)
+    static let log = CommandSpec("crm.contact.log", "log call", group: "Contacts", help: "Log a call, email, meeting or note with the selected contact", keys: ["i"], showInHints: true, changesData: true)
+    static let delete = CommandSpec("crm.contact.delete", "Delete", group: "Contacts", help: "Delete the selected (or marked) contacts", keys: ["d"], changesData: true, needsConfirmation: true)
 
     init(session: AppSession, context: ScreenContext) {
         self.model = ContactsModel(session: session)
@@ -23,20 +33,39 @@ final class ContactsSection: CRMSection {
     var title: String { "Contacts" }
     var name: String { "contacts" }
     var commands: [CommandSpec] {
-        [ListCommands.filter, ListCommands.open, Self.statusFilter, Self.clearFilters, ListCommands.copy] + ListCommands.movement
+        if let panel { return panel.commands }
+        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.mark, Self.markAll,
+                Self.bulk, Self.delete, Self.clearFilters, ListCommands.copy] + ListCommands.movement
     }
-    var disabledCommands: [String: String] { [:] }
-    var hasTextFocus: Bool { list.isSearching }
-    var hasUnsavedChanges: Bool { false }
+    var disabledCommands: [String: String] {
+        var why: [String: String] = [:]
+        let role = model.session.role.title
+        if !model.canCreate {
+            why[Self.add.id] = "adding contacts needs CRM create rights (you are \(role))"
+            why[Self.log.id] = "logging interactions needs CRM create rights (you are \(role))"
+        }
+        if !model.canEdit {
+            why[Self.edit.id] = "editing contacts needs CRM edit rights (you are \(role))"
+            why[Self.bulk.id] = why[Self.edit.id]
+        }
+        if !model.canDelete { why[Self.delete.id] = "deleting contacts needs CRM delete rights (you are \(role))" }
+        return why
+    }
+    var hasTextFocus: Bool { panel != nil || list.isSearching }
+    var hasUnsavedChanges: Bool { panel?.isDirty ?? false }
 
     func activate() {
         model.send(.reload)
         loaded = true
     }
 
-    func handleText(_ key: KeyEvent) -> Bool { list.handleText(key, model: model) }
+    func handleText(_ key: KeyEvent) -> Bool {
+        if let panel { return panel.handleText(key) }
+        return list.handleText(key, model: model)
+    }
 
     func perform(_ commandID: String) -> Bool {
+        if let panel { return panel.perform(commandID) }
         if list.perform(commandID, model: model) { return true }
         switch commandID {
         case ListCommands.copy.id:
@@ -47,9 +76,95 @@ final class ContactsSection: CRMSection {
             context.present(.pick(title: "Show contacts with status", options: options, selected: 0) { [weak self] i in
                 self?.model.send(.setStatus(i == 0 ? nil : ContactStatus.allCases[i - 1]))
             })
+        case Self.add.id: open(ContactFormModel(session: model.session))
+        case Self.edit.id:
+            guard let record = model.selected?.record else { return true }
+            do { open(try ContactFormModel(session: model.session, editing: record)) } catch { context.toast(describe(error), .error) }
+        case Self.log.id: logInteraction()
+        case Self.mark.id: model.send(.toggleMark)
+        case Self.markAll.id: model.send(.toggleMarkAll)
+        case Self.bulk.id: chooseBulkChange()
+        case Self.delete.id: confirmDelete()
+        case GlobalCommands.back.id:
+            guard model.markedCount > 0 else { return false }
+            model.send(.clearMarks)
         default: return false
         }
         return true
+    }
+
+    private func open(_ formModel: ContactFormModel) {
+        let panel = ContactFormPanel(model: formModel, context: context)
+        panel.onSaved = { [weak self] record in self?.model.reveal(record) }
+        panel.onOpenExisting = { [weak self] id in
+            guard let self, let record = try? model.session.database.contacts.get(model.session.scope, id: id) else { return }
+            model.reveal(record)
+        }
+        show(panel)
+    }
+
+    private func show(_ panel: Panel) {
+        panel.onClose = { [weak self] in self?.panel = nil }
+        self.panel = panel
+    }
+
+    private func logInteraction() {
+        guard let r = model.selected?.record else { return }
+        let form = InteractionFormModel(session: model.session, about: .init(contact: r.id, company: r.contact.companyID, name: r.contact.fullName))
+        let panel = InteractionFormPanel(model: form, context: context)
+        panel.onSaved = { [weak self] _ in self?.model.refreshSelected() }
+        show(panel)
+    }
+
+    /// "3 marked contacts" or the selected contact's name: what a bulk change applies to.
+    private var target: String {
+        let n = model.markedCount
+        if n > 0 { return "\(NumberText.grouped(n)) marked contact\(n == 1 ? "" : "s")" }
+        return model.selected?.record.contact.fullName ?? "no contact"
+    }
+
+    private func chooseBulkChange() {
+        guard model.markedCount > 0 || model.selected != nil else { return }
+        let options = ["Add a tag", "Remove a tag", "Set the owner", "Set the status", "Delete"]
+        context.present(.pick(title: "Change \(target)", options: options, selected: 0) { [weak self] i in
+            guard let self else { return }
+            switch i {
+            case 0, 1:
+                context.present(.prompt(title: i == 0 ? "Tag \(target)" : "Untag \(target)", label: "Tag", initial: "",
+                                        validate: { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "type a tag" : nil }) { [weak self] tag in
+                    self?.run(i == 0 ? .addTag(tag) : .removeTag(tag))
+                })
+            case 2: chooseOwner()
+            case 3:
+                let statuses = ContactStatus.allCases
+                context.present(.pick(title: "Status for \(target)", options: statuses.map(\.rawValue), selected: 0) { [weak self] s in
+                    self?.run(.setStatus(statuses[s]))
+                })
+            default: confirmDelete()
+            }
+        })
+    }
+
+    private func chooseOwner() {
+        let users = ((try? model.session.database.users.list(model.session.scope)) ?? []).filter(\.active)
+        guard !users.isEmpty else { context.toast("no users to choose from (listing users needs Admin view)", .warning); return }
+        let options = ["(no owner)"] + users.map { "\($0.login) · \($0.displayName)" }
+        context.present(.pick(title: "Owner for \(target)", options: options, selected: 0) { [weak self] i in
+            self?.run(.setOwner(i == 0 ? nil : UserID(users[i - 1].userId)))
+        })
+    }
+
+    private func confirmDelete() {
+        guard model.markedCount > 0 || model.selected != nil else { return }
+        context.present(.confirm(title: "Delete \(target)?",
+                                 message: ["Their interactions, tasks and deals stay and keep pointing at them.",
+                                           "A deleted contact can be found in the audit log."],
+                                 destructive: true) { [weak self] in self?.run(.delete) })
+    }
+
+    private func run(_ change: ContactBulkChange) {
+        model.send(.bulk(change))
+        if let e = model.error { context.toast(e, .error) } else if let m = model.lastMessage { context.toast(m, .success) }
     }
 
     static let columns = [
@@ -65,26 +180,33 @@ final class ContactsSection: CRMSection {
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
+        if let panel { panel.draw(area, on: surface); return }
         let (searchRow, body) = area.splitTop(1)
         let summary = model.filterSummary
+        let marked = model.markedCount
+        let idle = marked > 0 ? "\(NumberText.grouped(marked)) marked · b change them · d delete · Esc clears marks"
+            : summary.isEmpty ? "Contacts · / search · f status · n new · Space mark · Enter profile" : "Contacts filtered: \(summary) · c clears"
         list.drawSearchLine(searchRow, on: surface, theme: theme, model: model,
                             placeholder: "search names, email, phone, title (3+ characters)",
-                            idle: summary.isEmpty ? "Contacts · / search · f status · Enter profile" : "Contacts filtered: \(summary) · c clears",
-                            idleRole: summary.isEmpty ? .muted : .info)
+                            idle: idle, idleRole: marked > 0 ? .warning : summary.isEmpty ? .muted : .info)
         let (gridArea, detailArea) = list.layout(body)
         if let gridArea {
             let rows = model.list
-            let empty = summary.isEmpty ? "No contacts yet" : "No contacts match \(summary)"
+            let empty = summary.isEmpty ? "No contacts yet · n adds one" : "No contacts match \(summary)"
             list.grid.draw(columns: Self.columns, count: rows.count, selected: rows.selected, row: { i in
                 guard let r = rows.row(at: i) else { return GridRow(["…"]) }
                 let c = r.record.contact
                 return GridRow([c.fullName, r.companyName ?? "", c.email?.value ?? "", c.phone?.e164 ?? c.mobile?.e164 ?? "",
                                 c.status.rawValue, r.ownerLogin ?? "", "\(c.leadScore)"],
                                cellRoles: [nil, .muted, nil, nil, Self.role(c.status), .accent, nil])
-            }, in: gridArea, on: surface, theme: theme, emptyText: rows.error ?? empty, countIsLowerBound: !rows.countIsExact)
+            }, in: gridArea, on: surface, theme: theme, emptyText: rows.error ?? empty, countIsLowerBound: !rows.countIsExact,
+               marked: { i in rows.row(at: i).map(self.model.isMarked) ?? false }, markedCount: marked)
             model.setPageSize(list.grid.pageSize)
         }
-        if let detailArea { ContactDetail(row: model.selected, theme: theme, narrow: gridArea == nil).render(detailArea, on: surface) }
+        if let detailArea {
+            ContactDetail(row: model.selected, overview: model.overview, theme: theme, narrow: gridArea == nil,
+                          today: model.session.today, zone: model.session.scope.zone).render(detailArea, on: surface)
+        }
     }
 
     static func role(_ status: ContactStatus) -> ThemeRole? {

@@ -10,7 +10,8 @@ struct GridPane {
 
     mutating func draw(columns: [GridColumn], count: Int, selected: Int, row: @escaping (Int) -> GridRow,
                        in area: Rect, on surface: Surface, theme: Theme, caption: String? = nil,
-                       emptyText: String, focused: Bool = true, countIsLowerBound: Bool = false) {
+                       emptyText: String, focused: Bool = true, countIsLowerBound: Bool = false,
+                       marked: ((Int) -> Bool)? = nil, markedCount: Int? = nil) {
         state.setColumnCount(columns.count)
         state.setRowCount(count)
         state.select(selected)
@@ -19,6 +20,13 @@ struct GridPane {
         let grid = DataGrid(columns: columns, source: ClosureGridSource(rowCount: count, row: row), theme: theme,
                             emptyText: emptyText, caption: caption)
         pageSize = max(1, grid.bodyHeight(in: area))
+        if let marked {
+            // The owner keeps marks by record; the grid shows them for the rows in view.
+            state.marks.clear()
+            let lo = max(0, min(state.offset, selected - pageSize)), hi = min(count, max(state.offset, selected) + pageSize + 1)
+            for i in lo..<max(lo, hi) where marked(i) { state.marks.set(i, marked: true) }
+            state.markedTotal = markedCount
+        }
         grid.render(area, on: surface, state: &state)
     }
 

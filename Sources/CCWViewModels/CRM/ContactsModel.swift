@@ -17,6 +17,13 @@ public final class ContactsModel {
         case setText(String)
         case setStatus(ContactStatus?)
         case move(ListMove)
+        /// Marks or unmarks the selected contact for a bulk change.
+        case toggleMark
+        /// Marks every contact the filter shows, or clears the marks when all are marked.
+        case toggleMarkAll
+        case clearMarks
+        /// Applies a change to the marked contacts (or the selected one when none is marked).
+        case bulk(ContactBulkChange)
     }
 
     public let session: AppSession
@@ -26,6 +33,14 @@ public final class ContactsModel {
     public private(set) var searchHint: String?
     public static let minimumSearchLength = 3
     public static let countCap = 1_000
+    /// Marked contacts; with `allMarked`, the contacts left out of "all".
+    public private(set) var marks: Set<ContactID> = []
+    public private(set) var allMarked = false
+    /// What the last intent did, for a toast; cleared by the next intent.
+    public private(set) var lastMessage: String?
+    public private(set) var error: String?
+    /// The selected contact's deals, tasks, timeline and score, read when the selection moves.
+    public private(set) var overview: ContactOverview?
 
     public init(session: AppSession) {
         self.session = session
@@ -41,9 +56,45 @@ public final class ContactsModel {
 
     public func setPageSize(_ n: Int) { list.pageSize = n }
 
+    /// How many contacts a bulk change would touch now.
+    public var markedCount: Int { allMarked ? max(0, list.count - marks.count) : marks.count }
+
+    public func isMarked(_ row: ContactRow) -> Bool { allMarked != marks.contains(row.record.id) }
+
+    public var canEdit: Bool { session.can(.edit, in: .crm) }
+    public var canDelete: Bool { session.can(.delete, in: .crm) }
+    public var canCreate: Bool { session.can(.create, in: .crm) }
+
     public func send(_ intent: Intent) {
+        lastMessage = nil
+        error = nil
+        handle(intent)
+        loadOverview()
+    }
+
+    /// Reads the selected contact's overview unless it is already the one shown.
+    private func loadOverview(force: Bool = false) {
+        guard let record = selected?.record else { overview = nil; return }
+        if !force, let o = overview, o.record.id == record.id, o.record.version == record.version { return }
+        overview = try? session.database.contacts.overview(session.scope, id: record.id)
+    }
+
+    /// Reads the selected contact again (after logging an interaction, adding a task…).
+    public func refreshSelected() { loadOverview(force: true) }
+
+    private func handle(_ intent: Intent) {
         switch intent {
         case .reload: reload()
+        case .toggleMark:
+            guard let id = selected?.record.id else { return }
+            if marks.contains(id) { marks.remove(id) } else { marks.insert(id) }
+            list.moveDown()
+        case .toggleMarkAll:
+            let everything = allMarked && marks.isEmpty
+            allMarked = !everything
+            marks = []
+        case .clearMarks: allMarked = false; marks = []
+        case .bulk(let change): bulk(change)
         case .setText(let text):
             let t = text.trimmingCharacters(in: .whitespaces)
             if !t.isEmpty && t.count < Self.minimumSearchLength {
@@ -52,10 +103,51 @@ public final class ContactsModel {
             }
             searchHint = nil
             filter.text = t.isEmpty ? nil : t
+            clearMarksIfAll()
             reload()
-        case .setStatus(let status): filter.status = status; reload()
+        case .setStatus(let status): filter.status = status; clearMarksIfAll(); reload()
         case .move(let m): list.apply(m)
         }
+    }
+
+    /// "All marked" means all in the filter; a new filter starts again.
+    private func clearMarksIfAll() {
+        if allMarked { allMarked = false; marks = [] }
+    }
+
+    private func bulk(_ change: ContactBulkChange) {
+        let contacts = session.database.contacts, scope = session.scope
+        do {
+            var ids: [ContactID]
+            if allMarked {
+                ids = try contacts.ids(scope, filter: filter).filter { !marks.contains($0) }
+            } else if !marks.isEmpty {
+                ids = marks.sorted { $0.rawValue < $1.rawValue }
+            } else if let id = selected?.record.id {
+                ids = [id]
+            } else {
+                return
+            }
+            let result = try contacts.bulk(scope, ids: ids, change: change)
+            var parts = ["\(result.changed) contact\(result.changed == 1 ? "" : "s") \(change.shortText)"]
+            if result.unchanged > 0 { parts.append("\(result.unchanged) already so") }
+            if result.missing > 0 { parts.append("\(result.missing) deleted meanwhile") }
+            lastMessage = parts.joined(separator: ", ")
+            allMarked = false
+            marks = []
+            reload()
+        } catch {
+            self.error = describe(error)
+        }
+    }
+
+    /// Shows `record` in the list: searches for its name so it is the first row.
+    public func reveal(_ record: ContactRecord) {
+        filter.status = nil
+        filter.text = record.contact.fullName.count >= Self.minimumSearchLength ? record.contact.fullName : nil
+        reload()
+        if let i = (0..<min(list.count, 200)).first(where: { list.row(at: $0)?.record.id == record.id }) { list.moveTo(i) }
+        loadOverview(force: true)
     }
 
     private func reload() {
@@ -88,6 +180,20 @@ public final class ContactsModel {
             after: { row, limit in try rows(contacts.page(scope, filter: filter, after: row.record.cursor, limit: limit)) },
             before: { row, limit in try rows(contacts.page(scope, filter: filter, before: row.record.cursor, limit: limit)) },
             last: { try rows(contacts.page(scope, filter: filter, before: nil, limit: $0)) })
+    }
+}
+
+extension ContactBulkChange {
+    /// "tagged vip", "set to customer", "deleted": the past tense for the result message.
+    var shortText: String {
+        switch self {
+        case let .addTag(tag): "tagged \(tag)"
+        case let .removeTag(tag): "untagged \(tag)"
+        case .setOwner(nil): "without owner now"
+        case .setOwner: "reassigned"
+        case let .setStatus(status): "set to \(status)"
+        case .delete: "deleted"
+        }
     }
 }
 

@@ -119,7 +119,10 @@ public struct DataGridState: Hashable, Sendable {
     public mutating func toggleMarkAll() {
         if rowCount > 0, marks.count(of: rowCount) == rowCount { marks.clear() } else { marks.markAll() }
     }
-    public var markedCount: Int { marks.count(of: rowCount) }
+    public var markedCount: Int { markedTotal ?? marks.count(of: rowCount) }
+    /// Set when the owner keeps marks by record (and tells the grid only the rows in view):
+    /// the number of marked rows in the whole list, for the footer.
+    public var markedTotal: Int?
 
     /// "row 120 of 1,000,000" (or "no rows"), with "· 3 marked" when rows are marked.
     /// When true the row count is only a lower bound (counting stopped early) and shows as "1,000+".
