@@ -47,4 +47,44 @@ import Testing
         #expect(model.searchHint == "type at least 3 characters to search")
         #expect(model.list.count == 25)
     }
+
+    @Test func marksSurviveMovingAndABulkChangeAppliesToThemOrToAllInTheFilter() throws {
+        let model = ContactsModel(session: try seeded())
+        model.setPageSize(50)
+        model.send(.reload)
+        model.send(.toggleMark)  // Name0000, moves down
+        model.send(.move(.pageDown))
+        model.send(.toggleMark)  // Name0051
+        #expect(model.markedCount == 2)
+        model.send(.move(.first))
+        #expect(model.selected.map(model.isMarked) == true)
+        model.send(.bulk(.setStatus(.prospect)))
+        #expect(model.lastMessage == "2 contacts set to prospect")
+        #expect(model.markedCount == 0)
+        model.send(.setStatus(.prospect))
+        #expect(model.list.count == 2)
+
+        // All in a filter, minus one left out.
+        model.send(.setStatus(.customer))
+        model.send(.toggleMarkAll)
+        #expect(model.markedCount == 149)  // 150 customers, one of them is a prospect now
+        model.send(.toggleMark)
+        #expect(model.markedCount == 148)
+        model.send(.bulk(.addTag("vip")))
+        #expect(model.lastMessage == "148 contacts tagged vip")
+        // A new filter starts the marks again.
+        model.send(.toggleMarkAll)
+        model.send(.setText("name01"))
+        #expect(model.markedCount == 0)
+    }
+
+    @Test func aReadOnlyUserCannotChangeContacts() throws {
+        let admin = try seeded()
+        let model = ContactsModel(session: try SessionFixture.other(admin, login: "petra.koch"))
+        model.send(.reload)
+        #expect(!model.canEdit && !model.canCreate && !model.canDelete)
+        model.send(.bulk(.setStatus(.inactive)))
+        #expect(model.error?.contains("read-only") == true || model.error?.contains("not") == true)
+        #expect(try admin.database.contacts.count(admin.scope, filter: ContactFilter(status: .inactive)) == 0)
+    }
 }

@@ -25,6 +25,16 @@ public struct ContactTaskLine: Sendable, Hashable {
 public struct TimelineEntry: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case call, email, meeting, note, task, stage, edit
+
+        /// At the same instant, what was done comes before the edit that recorded it.
+        var rank: Int {
+            switch self {
+            case .edit: 0
+            case .task: 1
+            case .stage: 2
+            default: 3
+            }
+        }
     }
 
     /// Milliseconds since 1970 UTC; the timeline is newest first.
@@ -123,7 +133,7 @@ extension Contacts {
                 timeline.append(TimelineEntry(at: e["at"], kind: .edit, text: Self.sentence(e["summary"], name: record.contact.fullName),
                                               by: e["login"]))
             }
-            timeline.sort { ($0.at, $0.kind.rawValue) > ($1.at, $1.kind.rawValue) }
+            timeline.sort { ($0.at, $0.kind.rank) > ($1.at, $1.kind.rank) }
 
             let score = try LeadScores.score(access, record.contact, company: company)
             return ContactOverview(record: record, companyName: company?.name, ownerLogin: record.ownerId.flatMap { logins[$0.rawValue] },

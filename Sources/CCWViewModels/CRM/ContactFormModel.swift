@@ -39,7 +39,7 @@ public final class ContactFormModel {
     public private(set) var draft: ContactDraft
     public private(set) var errors: [ContactField: String] = [:]
     public private(set) var lastOutcome: Outcome = .none
-    private let initial: ContactDraft
+    private var initial: ContactDraft
     private var conflictVersion: Int64?
 
     /// A new contact, optionally at a company (added from the company screen).
@@ -79,6 +79,7 @@ public final class ContactFormModel {
                 let fresh = try session.database.contacts.get(session.scope, id: editing.id)
                 self.editing = fresh
                 draft = try session.database.contacts.draft(session.scope, of: fresh)
+                initial = draft
                 errors = [:]
                 conflictVersion = nil
                 lastOutcome = .none
@@ -96,6 +97,7 @@ public final class ContactFormModel {
                 guard let expected else { return }
                 let saved = try contacts.update(scope, id: editing.id, draft: draft, ownerId: editing.ownerId, expectedVersion: expected)
                 self.editing = saved
+                initial = draft
                 conflictVersion = nil
                 lastOutcome = .saved(saved)
                 return
