@@ -23,6 +23,7 @@ final class ContactsSection: CRMSection {
     static let markAll = CommandSpec("crm.contacts.mark-all", "Mark all", group: "Contacts", help: "Mark every contact in the filter (again: clear)", keys: ["*"])
     static let bulk = CommandSpec("crm.contacts.bulk", "bulk…", group: "Contacts", help: "Tag, reassign, set status or delete the marked contacts", keys: ["b"], changesData: true)
     static let log = CommandSpec("crm.contact.log", "log call", group: "Contacts", help: "Log a call, email, meeting or note with the selected contact", keys: ["i"], showInHints: true, changesData: true)
+    static let merge = CommandSpec("crm.contact.merge", "Merge…", group: "Contacts", help: "Merge the selected contact with a duplicate", keys: ["M"], changesData: true)
     static let delete = CommandSpec("crm.contact.delete", "Delete", group: "Contacts", help: "Delete the selected (or marked) contacts", keys: ["d"], changesData: true, needsConfirmation: true)
 
     init(session: AppSession, context: ScreenContext) {
@@ -35,7 +36,7 @@ final class ContactsSection: CRMSection {
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
         return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.mark, Self.markAll,
-                Self.bulk, Self.delete, Self.clearFilters, ListCommands.copy] + ListCommands.movement
+                Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
         var why: [String: String] = [:]
@@ -48,7 +49,10 @@ final class ContactsSection: CRMSection {
             why[Self.edit.id] = "editing contacts needs CRM edit rights (you are \(role))"
             why[Self.bulk.id] = why[Self.edit.id]
         }
-        if !model.canDelete { why[Self.delete.id] = "deleting contacts needs CRM delete rights (you are \(role))" }
+        if !model.canDelete {
+            why[Self.delete.id] = "deleting contacts needs CRM delete rights (you are \(role))"
+            why[Self.merge.id] = "merging contacts needs CRM delete rights (you are \(role))"
+        }
         return why
     }
     var hasTextFocus: Bool { panel != nil || list.isSearching }
@@ -81,6 +85,7 @@ final class ContactsSection: CRMSection {
             guard let record = model.selected?.record else { return true }
             do { open(try ContactFormModel(session: model.session, editing: record)) } catch { context.toast(describe(error), .error) }
         case Self.log.id: logInteraction()
+        case Self.merge.id: chooseDuplicate()
         case Self.mark.id: model.send(.toggleMark)
         case Self.markAll.id: model.send(.toggleMarkAll)
         case Self.bulk.id: chooseBulkChange()
@@ -106,6 +111,43 @@ final class ContactsSection: CRMSection {
     private func show(_ panel: Panel) {
         panel.onClose = { [weak self] in self?.panel = nil }
         self.panel = panel
+    }
+
+    /// Merge: the likely duplicates first, or search for any other contact by name.
+    private func chooseDuplicate() {
+        guard let record = model.selected?.record else { return }
+        let db = model.session.database, scope = model.session.scope
+        let matches = ((try? db.contacts.duplicates(scope, of: record.contact)) ?? []).filter { $0.contactID != nil && $0.contactID != record.id }
+        let options = matches.map { "\($0.name) (\($0.reasons.map(\.short).joined(separator: ", ")))" } + ["Search for another contact…"]
+        context.present(.pick(title: "Merge \(record.contact.fullName) with", options: options, selected: 0) { [weak self] i in
+            guard let self else { return }
+            if i < matches.count, let id = matches[i].contactID { openMerge(record, with: id) } else { searchOther(for: record) }
+        })
+    }
+
+    private func searchOther(for record: ContactRecord) {
+        context.present(.prompt(title: "Merge \(record.contact.fullName) with", label: "Name or email", initial: record.contact.lastName,
+                                validate: { $0.trimmingCharacters(in: .whitespaces).count < 3 ? "type at least 3 characters" : nil }) { [weak self] text in
+            guard let self else { return }
+            let db = model.session.database, scope = model.session.scope
+            let found = ((try? db.contacts.page(scope, filter: ContactFilter(text: text), limit: 50)) ?? []).filter { $0.id != record.id }
+            guard !found.isEmpty else { context.toast("no other contact matches \"\(text)\"", .warning); return }
+            context.present(.pick(title: "Merge \(record.contact.fullName) with", options: found.map { r in
+                [r.contact.fullName, r.contact.email?.value ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+            }, selected: 0) { [weak self] i in self?.openMerge(record, with: found[i].id) })
+        })
+    }
+
+    private func openMerge(_ record: ContactRecord, with other: ContactID) {
+        do {
+            let db = model.session.database, scope = model.session.scope
+            let fresh = try db.contacts.get(scope, id: record.id), duplicate = try db.contacts.get(scope, id: other)
+            let panel = ContactMergePanel(model: ContactMergeModel(session: model.session, survivor: fresh, duplicate: duplicate), context: context)
+            panel.onMerged = { [weak self] survivor in self?.model.reveal(survivor) }
+            show(panel)
+        } catch {
+            context.toast(describe(error), .error)
+        }
     }
 
     private func logInteraction() {
