@@ -87,4 +87,36 @@ import Testing
         #expect(model.error?.contains("read-only") == true || model.error?.contains("not") == true)
         #expect(try admin.database.contacts.count(admin.scope, filter: ContactFilter(status: .inactive)) == 0)
     }
+
+    @Test func sortsByStatusAndScoreInBothDirectionsAcrossPages() throws {
+        let session = try seeded()
+        for (i, r) in try session.database.contacts.page(session.scope, limit: 40).enumerated() {
+            try session.database.write { db in
+                try db.execute(sql: "UPDATE contacts SET lead_score = ? WHERE id = ?", arguments: [(i * 37) % 100, r.id.rawValue])
+            }
+        }
+        let model = ContactsModel(session: session)
+        model.setPageSize(25)
+        model.send(.sort(.score))
+        model.send(.move(.last))
+        #expect(model.selected?.record.contact.leadScore == 99)
+        model.send(.sort(.score))  // again: highest first
+        #expect(model.filter.descending)
+        #expect(model.selected?.record.contact.leadScore == 99)
+        var seen: [Int] = []
+        for _ in 0..<60 {
+            seen.append(model.selected!.record.contact.leadScore)
+            model.send(.move(.down))
+        }
+        #expect(seen == seen.sorted(by: >))
+        model.send(.sort(.status))
+        #expect(model.selected?.record.contact.status == .customer)
+        model.send(.move(.pageDown))
+        model.send(.move(.pageDown))
+        model.send(.move(.pageUp))
+        #expect(model.selected?.record.contact.status == .customer)
+        model.send(.move(.last))
+        #expect(model.selected?.record.contact.status == .lead)
+        #expect(model.selected?.record.contact.lastName == "Name0599")
+    }
 }

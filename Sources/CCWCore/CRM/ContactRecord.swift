@@ -12,7 +12,10 @@ public struct ContactRecord: Sendable, Hashable, Identifiable {
     public var version: Int64 { stamp.version }
 
     /// Where the next page starts when this record is the last of a page.
-    public var cursor: ContactCursor { ContactCursor(lastName: contact.lastName, firstName: contact.firstName, id: stamp.id) }
+    public var cursor: ContactCursor {
+        ContactCursor(lastName: contact.lastName, firstName: contact.firstName, id: stamp.id, status: contact.status.rawValue,
+                      leadScore: contact.leadScore)
+    }
 
     init(row: Row) {
         stamp = RowStamp(row: row)
@@ -71,11 +74,40 @@ public struct ContactCursor: Sendable, Hashable {
     public var lastName: String
     public var firstName: String
     public var id: Int64
+    /// The other sort keys (`ContactSort`), taken from the row the page ends at.
+    public var status: String = ""
+    public var leadScore: Int = 0
 
-    public init(lastName: String, firstName: String, id: Int64) {
+    public init(lastName: String, firstName: String, id: Int64, status: String = "", leadScore: Int = 0) {
         self.lastName = lastName
         self.firstName = firstName
         self.id = id
+        self.status = status
+        self.leadScore = leadScore
+    }
+}
+
+/// The orders the contact list offers, each served by an index so a page costs the same at
+/// any depth: by name, by status (then name), by lead score. Sorting by company or owner
+/// would have to read every contact first, so those lists are filtered instead.
+public enum ContactSort: String, Sendable, Hashable, CaseIterable {
+    case name, status, score
+
+    /// The ordering columns, most significant first (each list ends with the id).
+    var columns: [String] {
+        switch self {
+        case .name: ["contacts.last_name", "contacts.first_name", "contacts.id"]
+        case .status: ["contacts.status", "contacts.last_name", "contacts.first_name", "contacts.id"]
+        case .score: ["contacts.lead_score", "contacts.id"]
+        }
+    }
+
+    func values(_ c: ContactCursor) -> [any DatabaseValueConvertible] {
+        switch self {
+        case .name: [c.lastName, c.firstName, c.id]
+        case .status: [c.status, c.lastName, c.firstName, c.id]
+        case .score: [c.leadScore, c.id]
+        }
     }
 }
 
@@ -87,6 +119,8 @@ public struct ContactFilter: Sendable, Hashable {
     public var status: ContactStatus?
     public var ownerId: UserID?
     public var companyId: CompanyID?
+    public var sort: ContactSort = .name
+    public var descending = false
 
     public init(text: String? = nil, status: ContactStatus? = nil, ownerId: UserID? = nil, companyId: CompanyID? = nil) {
         self.text = text

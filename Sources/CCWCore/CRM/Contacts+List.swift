@@ -49,19 +49,21 @@ extension Contacts {
         }
     }
 
-    static let sortColumns = "contacts.last_name, contacts.first_name, contacts.id"
-
     static func fetch(_ access: ScopedDatabase, filter: ContactFilter, cursor: ContactCursor?, forwards: Bool,
                       limit: Int) throws -> [ContactRecord] {
         let limit = max(1, min(limit, 1000))
         var condition = conditions(filter, scope: access.scope)
+        // Forwards in a descending list walks the index backwards, and the other way round.
+        let ascending = forwards != filter.descending
+        let columns = filter.sort.columns.joined(separator: ", ")
         if let cursor {
-            let op = forwards ? ">" : "<"
-            condition += SQL(sql: " AND (\(sortColumns)) \(op) (?, ?, ?)",
-                             arguments: [cursor.lastName, cursor.firstName, cursor.id])
+            let op = ascending ? ">" : "<"
+            let values = filter.sort.values(cursor)
+            condition += SQL(sql: " AND (\(columns)) \(op) (\(values.map { _ in "?" }.joined(separator: ", ")))",
+                             arguments: StatementArguments(values))
         }
-        let order = forwards ? "ASC" : "DESC"
-        let orderBy = "contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order)"
+        let order = ascending ? "ASC" : "DESC"
+        let orderBy = filter.sort.columns.map { "\($0) \(order)" }.joined(separator: ", ")
         let request: SQL = """
             SELECT contacts.* FROM \(literal: source(filter)) WHERE \(literal: condition)
             ORDER BY \(literal: SQL(sql: orderBy)) LIMIT \(limit)

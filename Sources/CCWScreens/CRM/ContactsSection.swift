@@ -36,7 +36,7 @@ final class ContactsSection: CRMSection {
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
         return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.mark, Self.markAll,
-                Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.copy] + ListCommands.movement
+                Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
         var why: [String: String] = [:]
@@ -84,6 +84,8 @@ final class ContactsSection: CRMSection {
         case Self.edit.id:
             guard let record = model.selected?.record else { return true }
             do { open(try ContactFormModel(session: model.session, editing: record)) } catch { context.toast(describe(error), .error) }
+        case ListCommands.sort.id: sortByFocusedColumn()
+        case ListCommands.sortReverse.id: model.send(.sort(model.filter.sort))
         case Self.log.id: logInteraction()
         case Self.merge.id: chooseDuplicate()
         case Self.mark.id: model.send(.toggleMark)
@@ -111,6 +113,17 @@ final class ContactsSection: CRMSection {
     private func show(_ panel: Panel) {
         panel.onClose = { [weak self] in self?.panel = nil }
         self.panel = panel
+    }
+
+    /// The grid's focused column (moved with ←/→) orders the list; again reverses.
+    private func sortByFocusedColumn() {
+        let column = list.grid.state.focusedColumn
+        let sorts: [Int: ContactSort] = [0: .name, 4: .status, 6: .score]
+        guard let sort = sorts[column] else {
+            context.toast("contacts sort by name, status or score (← → picks the column); filter by \(Self.columns[column].title.lowercased()) instead", .info)
+            return
+        }
+        model.send(.sort(sort))
     }
 
     /// Merge: the likely duplicates first, or search for any other contact by name.
@@ -216,7 +229,7 @@ final class ContactsSection: CRMSection {
         GridColumn("Phone", width: .fixed(16)),
         GridColumn("Status", width: .fixed(9)),
         GridColumn("Owner", width: .flex(min: 8, weight: 1)),
-        GridColumn("Score", width: .fixed(5), alignment: .right),
+        GridColumn("Score", width: .fixed(7), alignment: .right),
     ]
 
     func draw(_ area: Rect, on surface: Surface) {
@@ -235,6 +248,8 @@ final class ContactsSection: CRMSection {
         if let gridArea {
             let rows = model.list
             let empty = summary.isEmpty ? "No contacts yet · n adds one" : "No contacts match \(summary)"
+            let sortColumn = [ContactSort.name: 0, .status: 4, .score: 6][model.filter.sort] ?? 0
+            list.grid.state.sort = GridSort(column: sortColumn, direction: model.filter.descending ? .descending : .ascending)
             list.grid.draw(columns: Self.columns, count: rows.count, selected: rows.selected, row: { i in
                 guard let r = rows.row(at: i) else { return GridRow(["…"]) }
                 let c = r.record.contact

@@ -16,6 +16,8 @@ public final class ContactsModel {
         case reload
         case setText(String)
         case setStatus(ContactStatus?)
+        /// Orders the list; the same order again reverses it.
+        case sort(ContactSort)
         case move(ListMove)
         /// Marks or unmarks the selected contact for a bulk change.
         case toggleMark
@@ -106,6 +108,10 @@ public final class ContactsModel {
             clearMarksIfAll()
             reload()
         case .setStatus(let status): filter.status = status; clearMarksIfAll(); reload()
+        case .sort(let sort):
+            filter.descending = filter.sort == sort ? !filter.descending : false
+            filter.sort = sort
+            reload()
         case .move(let m): list.apply(m)
         }
     }
