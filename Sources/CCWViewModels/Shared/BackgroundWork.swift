@@ -13,7 +13,7 @@ public final class BackgroundWork: @unchecked Sendable {
     private var lastSeenId: Int64 = 0
     private let lock = NSLock()
 
-    public init(session: AppSession, jobs: [Job] = MaintenanceJobs.all) {
+    public init(session: AppSession, jobs: [Job] = BackgroundJobs.all) {
         self.session = session
         self.scheduler = JobScheduler(database: session.database, clock: session.clock, holder: JobScheduler.defaultHolder)
         for job in jobs { scheduler.register(job) }

@@ -18,7 +18,7 @@ struct Worker: ParsableCommand {
         try CommandRunner.run {
             let db = try CommandRunner.openExisting(global.databasePath)
             let scheduler = JobScheduler(database: db, clock: SystemClock(), holder: JobScheduler.defaultHolder)
-            for job in MaintenanceJobs.all { scheduler.register(job) }
+            for job in BackgroundJobs.all { scheduler.register(job) }
             if let ms = heartbeatMs {
                 guard ms >= 10 else { throw ValidationError("--heartbeat-ms must be at least 10") }
                 scheduler.register(Job(name: "worker.heartbeat", every: ms) { _ in JobOutcome(summary: "alive") })

@@ -1,0 +1,5 @@
+/// Every job a `ccw` process runs in the background (the TUI and `ccw worker` alike): the
+/// maintenance jobs and the jobs of each business area.
+public enum BackgroundJobs {
+    public static var all: [Job] { MaintenanceJobs.all + [TaskReminderJob.job] }
+}
