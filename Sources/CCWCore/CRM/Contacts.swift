@@ -49,11 +49,10 @@ public struct Contacts: Sendable {
             contact.id = id
             try Self.check(access, contact, ownerId: ownerId, excluding: id)
             let before = try access.table(Self.table, entity: Self.entity).requireRow(access.db, id: id.rawValue)
-            var columns = ContactRecord.columns(contact)
+            var columns = ContactRecord.columns(try LeadScores.scored(access, contact))
             columns["owner_id"] = ownerId?.rawValue
             try VersionedUpdate.run(access.db, table: Self.table, id: id.rawValue, expectedVersion: expectedVersion,
                                     scope: access.scope, assignments: columns, entity: Self.entity, at: access.now)
-            try LeadScores.refresh(access, id)
             let after = try Self.require(access, id)
             try access.audit(Self.entity, id: id.rawValue, uid: after.stamp.uid, .update, "contact \(contact.fullName) edited",
                              before: CanonicalJSON.object(before), after: try CRMStore.snapshot(access, Self.table, id: id.rawValue))
@@ -121,14 +120,13 @@ public struct Contacts: Sendable {
             let matches = try duplicates(access, of: contact)
             if !matches.isEmpty { return .likelyDuplicates(matches) }
         }
-        var columns = ContactRecord.columns(contact)
+        var columns = ContactRecord.columns(try LeadScores.scored(access, contact))
         columns["owner_id"] = ownerId?.rawValue
         let inserted = try access.table(table).insert(access.db, by: access.scope.actor, at: access.now, values: columns)
         try access.audit(entity, id: inserted.id, uid: inserted.uid, .create, "contact \(contact.fullName) added",
                          after: try CRMStore.snapshot(access, table, id: inserted.id))
         try EventOutbox.publish(access.db, scope: access.scope, type: "crm.contact.created",
                                 payload: CRMStore.payload(id: inserted.id, uid: inserted.uid, ["name": .string(contact.fullName)]))
-        try LeadScores.refresh(access, ContactID(inserted.id))
         return .added(try require(access, ContactID(inserted.id)))
     }
 

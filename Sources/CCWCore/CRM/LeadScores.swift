@@ -38,6 +38,19 @@ enum LeadScores {
                                  rules: rules, now: access.now)
     }
 
+    /// `contact` with the score the rules give it (unchanged when the organization has no
+    /// rules), for saving it with the score already right.
+    static func scored(_ access: ScopedDatabase, _ contact: Contact) throws -> Contact {
+        let rules = try Self.rules(access)
+        guard !rules.isEmpty else { return contact }
+        let company = try contact.companyID.flatMap {
+            try access.table(Companies.table).fetchRow(access.db, id: $0.rawValue).map { CompanyRecord(row: $0, baseCurrency: access.scope.baseCurrency).company }
+        }
+        var scored = contact
+        scored.leadScore = try score(access, contact, company: company, rules: rules).total
+        return scored
+    }
+
     /// Recomputes one contact's score and stores it when it changed. Returns the new score.
     @discardableResult
     static func refresh(_ access: ScopedDatabase, _ id: ContactID, rules: [ScoringRule]? = nil) throws -> Int? {

@@ -25,6 +25,8 @@ final class CRMScreen: ModuleScreen {
         self.context = context
         sections = [
             ContactsSection(session: session, context: context),
+            CompaniesSection(session: session, context: context),
+            TasksSection(session: session, context: context),
         ]
     }
 
