@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v1-jobs", migrate: jobs)
         migrator.registerMigration("v2-crm", migrate: CRMMigration.migrate)
         migrator.registerMigration("v2-inventory", migrate: InventoryMigration.migrate)
+        migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
         return migrator
     }()
 
