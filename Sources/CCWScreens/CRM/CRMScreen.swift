@@ -25,6 +25,8 @@ final class CRMScreen: ModuleScreen {
         self.context = context
         sections = [
             ContactsSection(session: session, context: context),
+            DealsSection(session: session, context: context),
+            AnalysisSection(session: session, context: context),
         ]
     }
 
