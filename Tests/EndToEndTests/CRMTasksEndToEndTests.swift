@@ -16,7 +16,7 @@ import Testing
 
         try tester.press("g", "c")
         try tester.waitFor("1 Contacts")
-        try tester.press("3")
+        try tester.press("4")
         try tester.waitFor("My open tasks")
         try tester.press("n")
         try tester.waitFor("New task")

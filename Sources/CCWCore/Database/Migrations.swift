@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v2-inventory", migrate: InventoryMigration.migrate)
         migrator.registerMigration("v3-crm-lead-score-refresh", migrate: LeadScoreRefresh.migrate)
         migrator.registerMigration("v3-crm-task-reminders", migrate: TaskRemindersMigration.migrate)
+        migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
         return migrator
     }()
 

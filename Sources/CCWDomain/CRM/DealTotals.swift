@@ -12,6 +12,14 @@ public struct DealTotals: Sendable, Hashable {
 
     public init() {}
 
+    /// Totals computed elsewhere (a store's SQL aggregates); `weighted` must be the sum of
+    /// each deal's rounded `weightedValue`, as `add` would make it.
+    public init(count: Int, total: [CurrencyCode: Money], weighted: [CurrencyCode: Money]) {
+        self.count = count
+        self.total = total
+        self.weighted = weighted
+    }
+
     public init(_ deals: some Sequence<Deal>) {
         for deal in deals { add(deal) }
     }

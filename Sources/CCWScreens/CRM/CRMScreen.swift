@@ -26,7 +26,9 @@ final class CRMScreen: ModuleScreen {
         sections = [
             ContactsSection(session: session, context: context),
             CompaniesSection(session: session, context: context),
+            DealsSection(session: session, context: context),
             TasksSection(session: session, context: context),
+            AnalysisSection(session: session, context: context),
         ]
     }
 
