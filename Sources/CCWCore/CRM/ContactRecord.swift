@@ -121,6 +121,8 @@ public struct ContactFilter: Sendable, Hashable {
     public var companyId: CompanyID?
     public var sort: ContactSort = .name
     public var descending = false
+    /// A saved segment the contacts must also be in (`Contacts+Segment.swift`).
+    public var segment: Segment?
 
     public init(text: String? = nil, status: ContactStatus? = nil, ownerId: UserID? = nil, companyId: CompanyID? = nil) {
         self.text = text

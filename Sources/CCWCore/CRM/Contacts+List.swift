@@ -87,6 +87,7 @@ extension Contacts {
         if let status = filter.status { sql += " AND contacts.status = \(status.rawValue)" }
         if let owner = filter.ownerId { sql += " AND contacts.owner_id = \(owner.rawValue)" }
         if let company = filter.companyId { sql += " AND contacts.company_id = \(company.rawValue)" }
+        if let segment = filter.segment { sql += " AND (" + SegmentSQL.condition(segment) + ")" }
         if let text = filter.text?.nonBlank {
             if let match = SearchIndex.matchExpression(text) {
                 sql += " AND contacts_fts MATCH \(match)"

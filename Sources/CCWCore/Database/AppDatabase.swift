@@ -66,6 +66,7 @@ public final class AppDatabase: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(function: now)
+            for function in SegmentSQL.functions { db.add(function: function) }
         }
         do {
             let pool = try DatabasePool(path: url.path, configuration: config)

@@ -16,6 +16,8 @@ final class ContactsSection: CRMSection {
 
     static let statusFilter = CommandSpec("crm.contacts.status", "status…", group: "Contacts",
                                           help: "Show only leads, prospects, customers or inactive contacts", keys: ["f"], showInHints: true)
+    static let segment = CommandSpec("crm.contacts.segment", "segment…", group: "Contacts",
+                                     help: "Show the contacts of a saved segment", keys: ["v"], showInHints: true)
     static let clearFilters = CommandSpec("crm.contacts.clear", "Clear filters", group: "Contacts", help: "Show every contact", keys: ["c"])
     static let add = CommandSpec("crm.contact.add", "new", group: "Contacts", help: "Add a contact", keys: ["n"], showInHints: true, changesData: true)
     static let edit = CommandSpec("crm.contact.edit", "edit", group: "Contacts", help: "Edit the selected contact", keys: ["e"], showInHints: true, changesData: true)
@@ -35,7 +37,7 @@ final class ContactsSection: CRMSection {
     var name: String { "contacts" }
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
-        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.mark, Self.markAll,
+        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
                 Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -74,7 +76,8 @@ final class ContactsSection: CRMSection {
         switch commandID {
         case ListCommands.copy.id:
             if let c = model.selected?.record.contact { context.copy(c.email?.value ?? c.fullName) }
-        case Self.clearFilters.id: model.send(.setStatus(nil)); model.send(.setText(""))
+        case Self.clearFilters.id: model.send(.setSegment(nil)); model.send(.setStatus(nil)); model.send(.setText(""))
+        case Self.segment.id: chooseSegment()
         case Self.statusFilter.id:
             let options = ["(any status)"] + ContactStatus.allCases.map(\.rawValue)
             context.present(.pick(title: "Show contacts with status", options: options, selected: 0) { [weak self] i in
@@ -113,6 +116,18 @@ final class ContactsSection: CRMSection {
     private func show(_ panel: Panel) {
         panel.onClose = { [weak self] in self?.panel = nil }
         self.panel = panel
+    }
+
+    private func chooseSegment() {
+        let segments = model.segments()
+        guard !segments.isEmpty else {
+            context.toast("no segments yet: an admin adds them with \"ccw segments add\"", .info)
+            return
+        }
+        let options = ["(every contact)"] + segments.map { "\($0.segment.name) · \($0.segment.summary)" }
+        context.present(.pick(title: "Show the contacts of segment", options: options, selected: 0) { [weak self] i in
+            self?.model.send(.setSegment(i == 0 ? nil : segments[i - 1]))
+        })
     }
 
     /// The grid's focused column (moved with ←/→) orders the list; again reverses.
@@ -240,7 +255,7 @@ final class ContactsSection: CRMSection {
         let summary = model.filterSummary
         let marked = model.markedCount
         let idle = marked > 0 ? "\(NumberText.grouped(marked)) marked · b change them · d delete · Esc clears marks"
-            : summary.isEmpty ? "Contacts · / search · f status · n new · Space mark · Enter profile" : "Contacts filtered: \(summary) · c clears"
+            : summary.isEmpty ? "Contacts · / search · f status · v segment · n new · Space mark · Enter profile" : "Contacts filtered: \(summary) · c clears"
         list.drawSearchLine(searchRow, on: surface, theme: theme, model: model,
                             placeholder: "search names, email, phone, title (3+ characters)",
                             idle: idle, idleRole: marked > 0 ? .warning : summary.isEmpty ? .muted : .info)

@@ -16,6 +16,8 @@ public final class ContactsModel {
         case reload
         case setText(String)
         case setStatus(ContactStatus?)
+        /// Shows only the contacts of a saved segment (nil: all).
+        case setSegment(SegmentRecord?)
         /// Orders the list; the same order again reverses it.
         case sort(ContactSort)
         case move(ListMove)
@@ -41,6 +43,8 @@ public final class ContactsModel {
     /// What the last intent did, for a toast; cleared by the next intent.
     public private(set) var lastMessage: String?
     public private(set) var error: String?
+    /// The name of the segment shown, if any.
+    public private(set) var segmentName: String?
     /// The selected contact's deals, tasks, timeline and score, read when the selection moves.
     public private(set) var overview: ContactOverview?
 
@@ -53,7 +57,8 @@ public final class ContactsModel {
 
     /// "customer · /müller" for the filter line; empty when nothing narrows the list.
     public var filterSummary: String {
-        [filter.status.map { "status \($0)" }, filter.text.map { "/\($0)" }].compactMap { $0 }.joined(separator: " · ")
+        [segmentName.map { "segment \($0)" }, filter.status.map { "status \($0)" }, filter.text.map { "/\($0)" }]
+            .compactMap { $0 }.joined(separator: " · ")
     }
 
     public func setPageSize(_ n: Int) { list.pageSize = n }
@@ -108,6 +113,11 @@ public final class ContactsModel {
             clearMarksIfAll()
             reload()
         case .setStatus(let status): filter.status = status; clearMarksIfAll(); reload()
+        case .setSegment(let record):
+            filter.segment = record?.segment
+            segmentName = record?.segment.name
+            clearMarksIfAll()
+            reload()
         case .sort(let sort):
             filter.descending = filter.sort == sort ? !filter.descending : false
             filter.sort = sort
@@ -147,9 +157,16 @@ public final class ContactsModel {
         }
     }
 
+    /// The organization's saved segments, for the picker.
+    public func segments() -> [SegmentRecord] {
+        (try? session.database.crmDefinitions.segments(session.scope)) ?? []
+    }
+
     /// Shows `record` in the list: searches for its name so it is the first row.
     public func reveal(_ record: ContactRecord) {
         filter.status = nil
+        filter.segment = nil
+        segmentName = nil
         filter.text = record.contact.fullName.count >= Self.minimumSearchLength ? record.contact.fullName : nil
         reload()
         if let i = (0..<min(list.count, 200)).first(where: { list.row(at: $0)?.record.id == record.id }) { list.moveTo(i) }
@@ -178,8 +195,9 @@ public final class ContactsModel {
         }
         return KeysetSource(
             count: {
-                // Only a text search is capped; without one the count is exact.
-                let (n, exact) = try contacts.countMatching(scope, filter: filter, cap: filter.text == nil ? nil : countCap)
+                // Only a text search or a segment is capped; otherwise the count is exact.
+                let (n, exact) = try contacts.countMatching(scope, filter: filter,
+                                                            cap: filter.text == nil && filter.segment == nil ? nil : countCap)
                 return ListCount(n, isExact: exact)
             },
             first: { try rows(contacts.page(scope, filter: filter, after: nil, limit: $0)) },
