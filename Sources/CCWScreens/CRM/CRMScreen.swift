@@ -29,6 +29,7 @@ final class CRMScreen: ModuleScreen {
             DealsSection(session: session, context: context),
             TasksSection(session: session, context: context),
             AnalysisSection(session: session, context: context),
+            RulesSection(session: session, context: context),
         ]
     }
 
