@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v2-crm", migrate: CRMMigration.migrate)
         migrator.registerMigration("v2-inventory", migrate: InventoryMigration.migrate)
         migrator.registerMigration("v3-crm-lead-score-refresh", migrate: LeadScoreRefresh.migrate)
+        migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
         return migrator
     }()
 
