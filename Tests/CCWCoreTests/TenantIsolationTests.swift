@@ -21,7 +21,7 @@ import Testing
     }
 
     /// A row in every CRM table: company, contact, deal with contact, line item and history,
-    /// interaction, task, segment and lead-scoring rule.
+    /// interaction, task, segment, lead-scoring rule and email template.
     private func addCRMData(_ database: AppDatabase, _ scope: Scope) throws {
         let company = try database.companies.add(scope, company: Company(name: "Acme of \(scope.orgName)"))
         var draft = ContactDraft()
@@ -40,6 +40,7 @@ import Testing
         _ = try database.crmDefinitions.addSegment(scope, Segment(name: "Customers", conditions: [ContactCondition(.status, .equals("customer"))]))
         _ = try database.crmDefinitions.addScoringRule(scope, ScoringRule(name: "Engaged", condition: .recentInteractions(count: 1, days: 30),
                                                                           points: 10))
+        _ = try database.emailTemplates.add(scope, EmailTemplate(name: "Welcome", subject: "Hello {{contact.first_name}}", body: "Welcome!"))
     }
 
     /// The visible deals of a scope, with their line items and contacts.
@@ -101,6 +102,7 @@ import Testing
             "crm_tasks": { scope in try database.crmTasks.open(scope, assignee: UserID(scope.userId)).map(\.id) },
             "segments": { scope in try database.crmDefinitions.segments(scope).map(\.id) },
             "lead_scoring_rules": { scope in try database.crmDefinitions.scoringRules(scope).map(\.id) },
+            "email_templates": { scope in try database.emailTemplates.list(scope).map(\.id) },
             // one row per organization, keyed by org_id (the rule added by the fixture asks for a rescoring)
             "lead_score_refresh": { scope in try LeadScoreRefresh.pending(database, scope) ? [scope.orgId] : [] },
             "product_categories": { scope in try database.productCategories.list(scope).map(\.id) },

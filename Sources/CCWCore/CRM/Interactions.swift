@@ -45,31 +45,34 @@ public struct Interactions: Sendable {
     static let entity = "interaction"
 
     public func log(_ scope: Scope, _ interaction: Interaction) throws -> InteractionRecord {
-        try database.write(as: scope, .create, in: .crm) { access in
-            try CRMStore.check(interaction.validate())
-            try CRMStore.requireLink(access, "contacts", id: interaction.contactID?.rawValue, field: "contact")
-            try CRMStore.requireLink(access, "companies", id: interaction.companyID?.rawValue, field: "company")
-            try CRMStore.requireLink(access, "deals", id: interaction.dealID?.rawValue, field: "deal")
-            for user in interaction.participants { try CRMStore.requireMember(access, user.rawValue, field: "participants") }
-            let occurred = interaction.occurredAt ?? access.now
-            let inserted = try access.table(Self.table).insert(access.db, by: access.scope.actor, at: access.now, values: [
-                "kind": interaction.kind.rawValue, "subject": interaction.subject.trimmingCharacters(in: .whitespaces),
-                "description": interaction.description, "outcome": interaction.outcome,
-                "scheduled_at": interaction.scheduledAt, "completed_at": interaction.completedAt, "occurred_at": occurred,
-                "duration_minutes": interaction.durationMinutes, "contact_id": interaction.contactID?.rawValue,
-                "company_id": interaction.companyID?.rawValue, "deal_id": interaction.dealID?.rawValue,
-                "participants": (try? CanonicalJSON.encode(interaction.participants.map(\.rawValue))) ?? "[]",
-                "status": interaction.status.rawValue, "direction": interaction.direction?.rawValue,
-                "attachments": CRMStore.json(interaction.attachments),
-            ])
-            try access.audit(Self.entity, id: inserted.id, uid: inserted.uid, .create,
-                             "\(interaction.kind) \"\(interaction.subject)\" logged",
-                             after: try CRMStore.snapshot(access, Self.table, id: inserted.id))
-            try EventOutbox.publish(access.db, scope: access.scope, type: "crm.interaction.logged",
-                                    payload: CRMStore.payload(id: inserted.id, uid: inserted.uid, ["kind": .string(interaction.kind.rawValue)]))
-            if let contact = interaction.contactID { try LeadScores.refresh(access, contact) }
-            return InteractionRecord(row: try access.table(Self.table).requireRow(access.db, id: inserted.id))
-        }
+        try database.write(as: scope, .create, in: .crm) { access in try Self.log(access, interaction) }
+    }
+
+    /// Logs inside the caller's transaction (an email sent also queues its message).
+    static func log(_ access: ScopedDatabase, _ interaction: Interaction) throws -> InteractionRecord {
+        try CRMStore.check(interaction.validate())
+        try CRMStore.requireLink(access, "contacts", id: interaction.contactID?.rawValue, field: "contact")
+        try CRMStore.requireLink(access, "companies", id: interaction.companyID?.rawValue, field: "company")
+        try CRMStore.requireLink(access, "deals", id: interaction.dealID?.rawValue, field: "deal")
+        for user in interaction.participants { try CRMStore.requireMember(access, user.rawValue, field: "participants") }
+        let occurred = interaction.occurredAt ?? access.now
+        let inserted = try access.table(Self.table).insert(access.db, by: access.scope.actor, at: access.now, values: [
+            "kind": interaction.kind.rawValue, "subject": interaction.subject.trimmingCharacters(in: .whitespaces),
+            "description": interaction.description, "outcome": interaction.outcome,
+            "scheduled_at": interaction.scheduledAt, "completed_at": interaction.completedAt, "occurred_at": occurred,
+            "duration_minutes": interaction.durationMinutes, "contact_id": interaction.contactID?.rawValue,
+            "company_id": interaction.companyID?.rawValue, "deal_id": interaction.dealID?.rawValue,
+            "participants": (try? CanonicalJSON.encode(interaction.participants.map(\.rawValue))) ?? "[]",
+            "status": interaction.status.rawValue, "direction": interaction.direction?.rawValue,
+            "attachments": CRMStore.json(interaction.attachments),
+        ])
+        try access.audit(Self.entity, id: inserted.id, uid: inserted.uid, .create,
+                         "\(interaction.kind) \"\(interaction.subject)\" logged",
+                         after: try CRMStore.snapshot(access, Self.table, id: inserted.id))
+        try EventOutbox.publish(access.db, scope: access.scope, type: "crm.interaction.logged",
+                                payload: CRMStore.payload(id: inserted.id, uid: inserted.uid, ["kind": .string(interaction.kind.rawValue)]))
+        if let contact = interaction.contactID { try LeadScores.refresh(access, contact) }
+        return InteractionRecord(row: try access.table(Self.table).requireRow(access.db, id: inserted.id))
     }
 
     public func delete(_ scope: Scope, id: Int64, expectedVersion: Int64) throws {

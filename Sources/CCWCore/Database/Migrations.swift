@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v3-crm-lead-score-refresh", migrate: LeadScoreRefresh.migrate)
         migrator.registerMigration("v3-crm-task-reminders", migrate: TaskRemindersMigration.migrate)
         migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
+        migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
         return migrator
     }()
 

@@ -139,6 +139,7 @@ struct DemoCRMSeeder {
             switch step {
             case .definitions:
                 try addDefinitions()
+                try addEmailTemplates()
             case let .company(index):
                 var company = plannedCompanies[index].company
                 company.parentCompanyID = plannedCompanies[index].parent.flatMap { parent in

@@ -30,6 +30,7 @@ final class CRMScreen: ModuleScreen {
             TasksSection(session: session, context: context),
             AnalysisSection(session: session, context: context),
             RulesSection(session: session, context: context),
+            TemplatesSection(session: session, context: context),
         ]
     }
 

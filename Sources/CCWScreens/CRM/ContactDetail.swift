@@ -17,7 +17,7 @@ struct ContactDetail: Widget {
     var zone: TimeZone = .gmt
 
     func render(_ area: Rect, on surface: Surface) {
-        let block = Block(title: "Contact", footer: narrow ? "i log call · e edit · M merge · Esc back" : nil, theme: theme)
+        let block = Block(title: "Contact", footer: narrow ? "i log call · E email · e edit · M merge · Esc back" : nil, theme: theme)
         block.render(area, on: surface)
         let inner = block.inner(area).inset(left: 1, right: 1)
         guard let row else {

@@ -25,6 +25,7 @@ final class ContactsSection: CRMSection {
     static let markAll = CommandSpec("crm.contacts.mark-all", "Mark all", group: "Contacts", help: "Mark every contact in the filter (again: clear)", keys: ["*"])
     static let bulk = CommandSpec("crm.contacts.bulk", "bulk…", group: "Contacts", help: "Tag, reassign, set status or delete the marked contacts", keys: ["b"], changesData: true)
     static let log = CommandSpec("crm.contact.log", "log call", group: "Contacts", help: "Log a call, email, meeting or note with the selected contact", keys: ["i"], showInHints: true, changesData: true)
+    static let email = CommandSpec("crm.contact.email", "email", group: "Contacts", help: "Email the selected contact from a template", keys: ["E"], changesData: true)
     static let merge = CommandSpec("crm.contact.merge", "Merge…", group: "Contacts", help: "Merge the selected contact with a duplicate", keys: ["M"], changesData: true)
     static let delete = CommandSpec("crm.contact.delete", "Delete", group: "Contacts", help: "Delete the selected (or marked) contacts", keys: ["d"], changesData: true, needsConfirmation: true)
 
@@ -37,7 +38,7 @@ final class ContactsSection: CRMSection {
     var name: String { "contacts" }
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
-        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
+        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.email, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
                 Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -46,6 +47,7 @@ final class ContactsSection: CRMSection {
         if !model.canCreate {
             why[Self.add.id] = "adding contacts needs CRM create rights (you are \(role))"
             why[Self.log.id] = "logging interactions needs CRM create rights (you are \(role))"
+            why[Self.email.id] = "sending email needs CRM create rights (you are \(role))"
         }
         if !model.canEdit {
             why[Self.edit.id] = "editing contacts needs CRM edit rights (you are \(role))"
@@ -91,6 +93,11 @@ final class ContactsSection: CRMSection {
         case ListCommands.sortReverse.id: model.send(.sort(model.filter.sort))
         case Self.log.id: logInteraction()
         case Self.merge.id: chooseDuplicate()
+        case Self.email.id:
+            guard let r = model.selected?.record else { return true }
+            let panel = EmailComposePanel(session: model.session, context: context, contact: r.id)
+            panel.onSent = { [weak self] _ in self?.model.refreshSelected() }
+            show(panel)
         case Self.mark.id: model.send(.toggleMark)
         case Self.markAll.id: model.send(.toggleMarkAll)
         case Self.bulk.id: chooseBulkChange()

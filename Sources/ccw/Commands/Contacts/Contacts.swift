@@ -5,5 +5,5 @@ struct Contacts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
         abstract: "Contacts of the organization.",
-        subcommands: [ContactsList.self])
+        subcommands: [ContactsList.self, ContactsEmail.self])
 }
