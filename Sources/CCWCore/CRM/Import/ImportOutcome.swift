@@ -19,7 +19,8 @@ public struct ImportOutcome: Sendable, Hashable {
 
     /// `120 contacts imported, 3 bad rows skipped, 2 likely duplicates flagged`.
     public func summary(noun: String) -> String {
-        var parts = ["\(imported) \(noun)\(imported == 1 ? "" : "s") imported"]
+        let plural = noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s"
+        var parts = ["\(imported) \(imported == 1 ? noun : plural) imported"]
         if !skipped.isEmpty { parts.append("\(skipped.count) bad row\(skipped.count == 1 ? "" : "s") skipped") }
         if flaggedDuplicates > 0 {
             parts.append("\(flaggedDuplicates) likely duplicate\(flaggedDuplicates == 1 ? "" : "s") flagged")
