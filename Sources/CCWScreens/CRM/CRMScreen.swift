@@ -25,6 +25,7 @@ final class CRMScreen: ModuleScreen {
         self.context = context
         sections = [
             ContactsSection(session: session, context: context),
+            ImportSection(session: session, context: context),
         ]
     }
 

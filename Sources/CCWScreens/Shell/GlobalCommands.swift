@@ -35,6 +35,7 @@ enum GlobalCommands {
     /// of its screen that opens the place (`go.admin.audit` → Admin, then `admin.audit`).
     static let destinations: [(spec: CommandSpec, module: Module, command: String)] = [
         (CommandSpec("go.crm.contacts", "Go to CRM › Contacts", group: "Go to", help: "People, searchable"), .crm, "crm.show.contacts"),
+        (CommandSpec("go.crm.import", "Go to CRM › Import", group: "Go to", help: "Import contacts from a CSV file"), .crm, "crm.show.import"),
         (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.users"),
         (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.roles"),
         (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.audit"),
