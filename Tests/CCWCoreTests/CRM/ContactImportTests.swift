@@ -169,4 +169,10 @@ import Testing
         #expect(tree.map(\.name) == ["Acme Holding", "Acme Berlin"])
         #expect(tree.map(\.depth) == [0, 1])
     }
+
+    @Test func fastJSONWritesWhatCanonicalJSONWrites() throws {
+        let value = JSONValue.object(["b": .string("a \"quote\", a\\b, a/slash,\nline\t\u{01} Müller 東京"), "a": .int(-3),
+                                      "c": .null, "d": .array([.bool(true), .bool(false), .object([:])])])
+        #expect(FastJSON.text(value) == (try CanonicalJSON.encode(value)))
+    }
 }
