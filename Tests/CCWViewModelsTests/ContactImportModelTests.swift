@@ -33,9 +33,8 @@ import Testing
         let model = ContactImportModel(session: session)
         model.send(.open(try file(Self.csv)))
         model.send(.commit(.allOrNothing))
-        #expect(model.outcome == nil && model.error == ["line 3: email \"bob@\": domain is missing",
-                                                        "line 4: first name: a contact needs a first or last name"]
-                || (model.outcome == nil && model.error.count == 3))
+        #expect(model.outcome == nil && model.error.count == 3)
+        #expect(model.error.first == "line 3: email \"bob@\": domain is missing")
         #expect(try session.database.contacts.count(session.scope) == 0)
 
         model.send(.commit(.skipBadRows))
