@@ -10,7 +10,8 @@ struct CCWCommand: ParsableCommand {
         With no subcommand, opens the full-screen application as --login (else the OS user).
         Exit status: 0 done, 1 refused input or business rule, 2 usage, 3 conflict or locked, 4 not permitted.
         """,
-        subcommands: [Open.self, Init.self, Demo.self, Org.self, User.self, Contacts.self, Templates.self, DoctorCommand.self, Worker.self],
+        subcommands: [Open.self, Init.self, Demo.self, Org.self, User.self, Contacts.self, Companies.self, Deals.self, Tasks.self,
+                      Import.self, Export.self, Templates.self, DoctorCommand.self, Worker.self],
         defaultSubcommand: Open.self
     )
 

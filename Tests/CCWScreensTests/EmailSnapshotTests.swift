@@ -124,13 +124,13 @@ import TerminalKit
         }
     }
 
-    @Test func templatesSectionWithPreview() throws { try checkSection("crm-templates", keys: ["g", "c", "2", "j"]) }
+    @Test func templatesSectionWithPreview() throws { try checkSection("crm-templates", keys: ["g", "c", "7", "j"]) }
 
     @Test func templateFormShowsMergeFieldProblemsWithLineAndColumn() throws {
-        try checkSection("crm-template-form", keys: ["g", "c", "2", "n"], text: "Rückruf", then: ["tab", "H", "i", "tab"])
+        try checkSection("crm-template-form", keys: ["g", "c", "7", "n"], text: "Rückruf", then: ["tab", "H", "i", "tab"])
         let (driver, db) = try ScreenFixture.driver(width: 80, height: 24)
         try CRMSnapshotTests.addContacts(db)
-        driver.press("g", "c", "2", "n")
+        driver.press("g", "c", "7", "n")
         driver.type("Rückruf")
         driver.press("tab")
         driver.type("Rückruf")

@@ -26,6 +26,15 @@ public struct CRMTaskCursor: Sendable, Hashable {
     public static let undated = "9999-12-31"
     public var dueKey: String
     public var id: Int64
+
+    public init(dueKey: String, id: Int64) {
+        self.dueKey = dueKey
+        self.id = id
+    }
+
+    public init(dueDate: CalendarDate?, id: Int64) {
+        self.init(dueKey: dueDate?.description ?? Self.undated, id: id)
+    }
 }
 
 /// A member who can be given a task.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a contact looks like a duplicate of another.
 public enum DuplicateReason: Sendable, Hashable, CustomStringConvertible {
     /// Same email address, ignoring case.
@@ -146,8 +148,34 @@ public struct DuplicateDetector: Sendable {
     /// A company name for comparison: folded, punctuation dropped, legal-form words removed
     /// ("ACME GmbH & Co. KG" → "acme").
     public static func companyKey(_ name: String) -> String {
+        if let known = keyCache.withLock({ $0[name] }) { return known }
+        let key = makeCompanyKey(name)
+        keyCache.withLock { cache in
+            if cache.count > 100_000 { cache.removeAll() }
+            cache[name] = key
+        }
+        return key
+    }
+
+    /// Company names repeat across thousands of import rows, and folding is slow, so keys are
+    /// remembered (bounded; cleared when it grows past 100,000 names).
+    private static let keyCache = LockedDictionary()
+
+    private static func makeCompanyKey(_ name: String) -> String {
         let words = TextMatching.fold(name).map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(words).split(separator: " ").map(String.init)
             .filter { !legalSuffixes.contains($0) }.joined(separator: " ")
+    }
+}
+
+/// A dictionary behind a lock, for the company-key cache shared by every thread.
+final class LockedDictionary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: String] = [:]
+
+    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&values)
     }
 }

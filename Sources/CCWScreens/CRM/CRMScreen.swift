@@ -31,6 +31,7 @@ final class CRMScreen: ModuleScreen {
             AnalysisSection(session: session, context: context),
             RulesSection(session: session, context: context),
             TemplatesSection(session: session, context: context),
+            ImportSection(session: session, context: context),
         ]
     }
 

@@ -1,0 +1,127 @@
+import CCWDomain
+import GRDB
+
+/// The write path of imports: inserts many business rows of one table inside the caller's
+/// write transaction, each audited and announced, with one prepared statement per table
+/// (the SQL is built once, then only arguments change).
+///
+/// A row gets the standard business columns (`org_id`, `uid`, timestamps, author, version 1)
+/// like `ScopedTable.insert`; its audit entry's `after` is built from the values written
+/// (the same JSON object `CRMStore.snapshot` would read back) rather than by reading the row
+/// again. Search indexes follow through their triggers.
+struct BulkRowWriter {
+    let access: ScopedDatabase
+    let table: String
+    let entity: String
+    /// The table's own columns, in the order `insert` takes their values.
+    let columns: [String]
+    private let sql: String
+
+    init(_ access: ScopedDatabase, table: String, entity: String, columns: [String]) {
+        self.access = access
+        self.table = table
+        self.entity = entity
+        self.columns = columns
+        let all = columns + Self.standard
+        sql = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+    }
+
+    static let standard = ["org_id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"]
+
+    /// Inserts one row (`values` in `columns` order), audits it and publishes `event`.
+    /// Returns the new id and uid.
+    @discardableResult
+    func insert(_ values: [DatabaseValue], summary: String, event: String,
+                payload extra: [String: JSONValue] = [:]) throws -> (id: Int64, uid: String) {
+        precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
+        let now = access.now
+        let uid = UID.make(at: now)
+        let actor = access.scope.actor
+        let user: DatabaseValue = actor.userId?.databaseValue ?? .null
+        let standard: [DatabaseValue] = [actor.orgId.databaseValue, uid.databaseValue, now.databaseValue, now.databaseValue,
+                                         user, user, Int64(1).databaseValue]
+        try access.db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values + standard))
+        let id = access.db.lastInsertedRowID
+        var object: [String: JSONValue] = ["id": .int(id), "deleted_at": .null]
+        for (name, value) in zip(columns + Self.standard, values + standard) { object[name] = Self.json(value) }
+        try access.audit(entity, id: id, uid: uid, .create, summary, after: RawJSON(FastJSON.text(.object(object))))
+        try EventOutbox.publish(access.db, orgId: actor.orgId, type: event,
+                                payload: RawJSON(FastJSON.text(.object(CRMStore.payload(id: id, uid: uid, extra)))), at: now)
+        return (id, uid)
+    }
+
+    /// A column value as `CanonicalJSON.object` shows it.
+    static func json(_ value: DatabaseValue) -> JSONValue {
+        switch value.storage {
+        case .null: .null
+        case let .int64(int): .int(int)
+        case let .double(double): .string(String(double))
+        case let .string(string): .string(string)
+        case let .blob(data): .string(data.base64EncodedString())
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == (any DatabaseValueConvertible)? {
+    /// The values of `columns`, in order (missing ones null).
+    func databaseValues(_ columns: [String]) -> [DatabaseValue] {
+        columns.map { (self[$0] ?? nil)?.databaseValue ?? .null }
+    }
+}
+
+/// Canonical JSON text of a `JSONValue` written directly (sorted keys, no escaped slashes,
+/// the escapes `JSONEncoder` uses), for the write path of imports where `JSONEncoder` per
+/// row was the largest cost. Passed on as `RawJSON`, which `CanonicalJSON.encode` keeps as is.
+enum FastJSON {
+    static func text(_ value: JSONValue) -> String {
+        var out = ""
+        out.reserveCapacity(512)
+        write(value, into: &out)
+        return out
+    }
+
+    static func write(_ value: JSONValue, into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case let .bool(flag): out += flag ? "true" : "false"
+        case let .int(number): out += String(number)
+        case let .string(text): string(text, into: &out)
+        case let .array(items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                write(item, into: &out)
+            }
+            out += "]"
+        case let .object(fields):
+            out += "{"
+            for (index, key) in fields.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                string(key, into: &out)
+                out += ":"
+                write(fields[key]!, into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func string(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,175 @@
+import CCWDomain
+import GRDB
+
+/// Importing contacts from a CSV file (FR-1.1, `ccw import contacts`, CRM › Import).
+///
+/// `preview` reads the file and plans the import without writing anything: every bad row with
+/// its line and reason, likely duplicates of stored contacts (same email or phone, similar
+/// name at the same company) and of earlier rows, the column mapping, the companies it would
+/// create. `commit` saves a preview's rows in **one write transaction**: all-or-nothing
+/// refuses the whole file when any row is bad, skip-bad-rows saves the good ones. Each saved
+/// contact is audited and publishes `crm.contact.created`, like `Contacts.add`; the contacts'
+/// search index follows through its triggers.
+///
+/// The preview compares the file with the stored contacts it could collide with only (those
+/// sharing an email, a phone or a company with a row), read through the indexes, never the
+/// whole table. An email taken by another writer between preview and commit is caught by the
+/// unique index: that row becomes a skipped row (or refuses the import, all-or-nothing).
+///
+/// Permissions: both steps need CRM `create` (a read-only login is refused at the preview).
+public struct ContactImport: Sendable {
+    let database: AppDatabase
+
+    /// Plans an import of `csv` (text with or without a byte order mark); `mapping` holds
+    /// `Column=field` overrides. Throws `CoreError.invalid` when the file or its header cannot
+    /// be read (naming the line or the column).
+    public func preview(_ scope: Scope, csv: String, mapping: [String] = [], mode: ImportMode = .allOrNothing,
+                        duplicates: LikelyDuplicatePolicy = .importAndFlag) throws -> ContactImportPlan {
+        try plan(scope, records: try ImportSupport.records(csv), mapping: mapping, mode: mode, duplicates: duplicates)
+    }
+
+    /// `preview` for the raw bytes of a file; anything but UTF-8 is refused with its line.
+    public func preview(_ scope: Scope, bytes: [UInt8], mapping: [String] = [], mode: ImportMode = .allOrNothing,
+                        duplicates: LikelyDuplicatePolicy = .importAndFlag) throws -> ContactImportPlan {
+        try plan(scope, records: try ImportSupport.records(bytes), mapping: mapping, mode: mode, duplicates: duplicates)
+    }
+
+    /// Saves the rows of `plan` in one transaction. `progress` is called with (saved, total)
+    /// every few hundred rows.
+    public func commit(_ scope: Scope, plan: ContactImportPlan, mode: ImportMode,
+                       progress: ((Int, Int) -> Void)? = nil) throws -> ImportOutcome {
+        let bad = plan.rows.filter { !$0.isValid }
+        if mode == .allOrNothing && !bad.isEmpty { throw ImportSupport.badRows(bad.map { ($0.line, $0.errors) }) }
+        var skipped = bad.map { ImportOutcome.Skipped(line: $0.line, reason: $0.errors.joined(separator: "; ")) }
+        var rows: [ContactImportPlan.Row] = []
+        for row in plan.rows where row.isValid {
+            if plan.duplicatePolicy == .skip && !row.duplicates.isEmpty {
+                skipped.append(.init(line: row.line, reason: "likely duplicate: " + row.duplicates.joined(separator: "; ")))
+            } else {
+                rows.append(row)
+            }
+        }
+        return try database.write(as: scope, .create, in: .crm) { access in
+            var companies = try Self.companyKeys(access)
+            var created: [String] = []
+            let companyWriter = BulkRowWriter(access, table: Companies.table, entity: Companies.entity, columns: Self.companyColumns)
+            for name in plan.newCompanies where companies[DuplicateDetector.companyKey(name)] == nil {
+                var columns = CompanyRecord.columns(Company(name: name))
+                columns["owner_id"] = access.scope.userId
+                let inserted = try companyWriter.insert(columns.databaseValues(Self.companyColumns),
+                                                        summary: "company \(name) added by a contact import",
+                                                        event: "crm.company.created", payload: ["name": .string(name)])
+                companies[DuplicateDetector.companyKey(name)] = CompanyID(inserted.id)
+                created.append(name)
+            }
+            let writer = BulkRowWriter(access, table: Contacts.table, entity: Contacts.entity, columns: Self.contactColumns)
+            var imported = 0
+            var flagged = 0
+            for (index, row) in rows.enumerated() {
+                guard var contact = row.contact else { continue }
+                if contact.companyID == nil, let name = row.companyName {
+                    contact.companyID = companies[DuplicateDetector.companyKey(name)]
+                }
+                var columns = ContactRecord.columns(contact)
+                columns["owner_id"] = access.scope.userId
+                do {
+                    try writer.insert(columns.databaseValues(Self.contactColumns),
+                                      summary: "contact \(contact.fullName) imported (line \(row.line))",
+                                      event: "crm.contact.created", payload: ["name": .string(contact.fullName)])
+                    imported += 1
+                    if !row.duplicates.isEmpty { flagged += 1 }
+                } catch let error as DatabaseError where Self.isTakenEmail(error) {
+                    let reason = "email \(contact.email?.value ?? "") was added by someone else since the preview"
+                    if mode == .allOrNothing { throw CoreError.invalid("line \(row.line)", reason) }
+                    skipped.append(.init(line: row.line, reason: reason))
+                }
+                if let progress, (index + 1) % 500 == 0 { progress(index + 1, rows.count) }
+            }
+            progress?(rows.count, rows.count)
+            skipped.sort { $0.line < $1.line }
+            return ImportOutcome(imported: imported, skipped: skipped, flaggedDuplicates: flagged, companiesCreated: created)
+        }
+    }
+
+    // MARK: Planning
+
+    func plan(_ scope: Scope, records: [CSVRecord], mapping: [String], mode: ImportMode,
+              duplicates: LikelyDuplicatePolicy) throws -> ContactImportPlan {
+        try scope.require(.create, in: .crm)
+        return try database.read(as: scope, in: .crm) { access in
+            let country = try CRMStore.defaultCountry(access)
+            let companies = try Self.companies(access)
+            func make(_ existing: [Contact]) throws -> ContactImportPlan {
+                try ImportSupport.plan {
+                    try ContactImportPlan(records: records, overrides: mapping, defaultCountry: country, existing: existing,
+                                          companies: companies, mode: mode, duplicatePolicy: duplicates)
+                }
+            }
+            // First without stored contacts, to learn which emails, phones and companies the
+            // file holds; then again with the stored contacts that share one of them.
+            let first = try make([])
+            let existing = try Self.candidates(access, for: first.rows.compactMap(\.contact))
+            return existing.isEmpty ? first : try make(existing)
+        }
+    }
+
+    /// Every live company's id and name (what company names in the file are matched against).
+    static func companies(_ access: ScopedDatabase) throws -> [Company] {
+        try Row.fetchAll(access.db, sql: "SELECT id, name, website FROM companies WHERE org_id = ? AND deleted_at IS NULL",
+                         arguments: [access.scope.orgId])
+            .map { Company(id: CompanyID($0["id"] as Int64), name: $0["name"], website: $0["website"]) }
+    }
+
+    static func companyKeys(_ access: ScopedDatabase) throws -> [String: CompanyID] {
+        var keys: [String: CompanyID] = [:]
+        for company in try companies(access) {
+            guard let id = company.id else { continue }
+            let key = DuplicateDetector.companyKey(company.name)
+            if keys[key] == nil { keys[key] = id }
+        }
+        return keys
+    }
+
+    /// The stored live contacts that share an email, a phone or a company with `contacts`,
+    /// read in batches through the email, phone and company indexes.
+    static func candidates(_ access: ScopedDatabase, for contacts: [Contact]) throws -> [Contact] {
+        var emails = Set<String>()
+        var phones = Set<String>()
+        var companies = Set<Int64>()
+        for contact in contacts {
+            if let email = contact.email { emails.insert(email.matchKey) }
+            for phone in [contact.phone, contact.mobile] { if let phone { phones.insert(phone.e164) } }
+            if let company = contact.companyID { companies.insert(company.rawValue) }
+        }
+        var found: [Int64: Contact] = [:]
+        func fetch(_ condition: (String) -> String, _ values: [any DatabaseValueConvertible]) throws {
+            for start in stride(from: 0, to: values.count, by: 400) {
+                let batch = Array(values[start..<min(start + 400, values.count)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(access.db, sql: """
+                    SELECT * FROM contacts WHERE org_id = ? AND deleted_at IS NULL AND (\(condition(marks)))
+                    """, arguments: StatementArguments([access.scope.orgId] + batch))
+                for row in rows {
+                    let record = ContactRecord(row: row)
+                    found[record.stamp.id] = record.contact
+                }
+            }
+        }
+        try fetch({ "email_key IN (\($0))" }, emails.sorted())
+        try fetch({ "phone IN (\($0))" }, phones.sorted())
+        try fetch({ "mobile IN (\($0))" }, phones.sorted())
+        try fetch({ "company_id IN (\($0))" }, companies.sorted())
+        return found.keys.sorted().compactMap { found[$0] }
+    }
+
+    static func isTakenEmail(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("email_key")
+    }
+
+    static let contactColumns: [String] = ContactRecord.columns(Contact(firstName: "", lastName: "")).keys.sorted() + ["owner_id"]
+    static let companyColumns: [String] = CompanyRecord.columns(Company(name: "")).keys.sorted() + ["owner_id"]
+}
+
+extension AppDatabase {
+    public var contactImport: ContactImport { ContactImport(database: self) }
+}
