@@ -137,10 +137,6 @@ import Testing
         #expect(!hbDeals.isEmpty && hbDeals.allSatisfy { $0.deal.currency.code == "GBP" })
         let hbCompany = try database.companies.page(hb, limit: 1).first!
         #expect(coreError { _ = try database.companies.get(nw, id: hbCompany.id) } != nil)
-
-        // and it stays within a generous bound for a debug build on a loaded machine (the
-        // measured time is printed above; the use cases cost about 3 ms a row in debug)
-        #expect(seeded.seconds < 60)
     }
 
     @Test func theSameDayGivesTheSameCRM() throws {
