@@ -25,6 +25,15 @@ import TerminalKit
                                   leadScore: p.6, status: p.5)
             _ = try db.contacts.add(scope, contact: contact, force: true)
         }
+        // Søren (first by name) has a deal, an open task and a logged call.
+        let soren = try #require(try db.contacts.page(scope, limit: 1).first)
+        let money = Money(minor: 1_875_000, currency: scope.baseCurrency)
+        _ = try db.deals.add(scope, NewDeal(name: "Kühlhaus Bremen", value: money, companyId: soren.contact.companyID, contactIds: [soren.id]))
+        _ = try db.crmTasks.add(scope, CRMTask(title: "Rückruf wegen Lieferzeit", dueDate: try CalendarDate(year: 2026, month: 11, day: 27),
+                                               contactID: soren.id, assigneeID: UserID(scope.userId)))
+        _ = try db.interactions.log(scope, Interaction(kind: .call, subject: "Angebot Kühlhaus", outcome: "connected",
+                                                       completedAt: ScreenFixture.now - 3_600_000, durationMinutes: 25,
+                                                       contactID: soren.id, direction: .outbound))
     }
 
     func check(_ name: String, keys: [String], sizes: [(Int, Int)] = ScreenFixture.sizes) throws {
@@ -37,7 +46,21 @@ import TerminalKit
     }
 
     @Test func contactsGrid() throws { try check("crm-contacts", keys: ["g", "c", "r"]) }
-    @Test func contactProfileWhenNarrow() throws { try check("crm-contact-profile", keys: ["g", "c", "r", "j", "enter"], sizes: [(80, 24)]) }
+    @Test func contactProfileWhenNarrow() throws { try check("crm-contact-profile", keys: ["g", "c", "r", "enter"], sizes: [(80, 24)]) }
+    @Test func contactFormWithABadEmail() throws {
+        for (w, h) in ScreenFixture.sizes {
+            let (driver, db) = try ScreenFixture.driver(width: w, height: h)
+            try Self.addContacts(db)
+            driver.press("g", "c", "n")
+            driver.type("Wiebke")
+            driver.press("tab")
+            driver.type("Øberg")
+            driver.press("tab")
+            driver.type("wiebke@@oberg")
+            driver.press("ctrl+s")
+            #expect(Snapshot.verify(driver.render(), named: "crm-contact-form-\(w)x\(h)", directory: ScreenFixture.snapshots) == nil)
+        }
+    }
 
     @Test func searchNarrowsTheGridAsYouType() throws {
         let (driver, db) = try ScreenFixture.driver(width: 120, height: 40)

@@ -11,6 +11,8 @@ final class CompaniesSection: CRMSection {
     let context: ScreenContext
     private var list = SearchableList()
     private var form: FormState?
+    /// A form over the tree (logging a call with the company).
+    private var panel: Panel?
     private var loaded = false
     private var wide = false
 
@@ -26,6 +28,8 @@ final class CompaniesSection: CRMSection {
                                            help: "Add a company under the selected one", keys: ["N"], changesData: true)
     static let edit = CommandSpec("crm.company.edit", "edit", group: "Companies", help: "Edit the selected company",
                                   keys: ["e"], showInHints: true, changesData: true)
+    static let log = CommandSpec("crm.company.log", "log call", group: "Companies", help: "Log a call, email, meeting or note with the selected company",
+                                 keys: ["i"], showInHints: true, changesData: true)
     static let delete = CommandSpec("crm.company.delete", "delete", group: "Companies", help: "Delete the selected company",
                                     keys: ["d"], showInHints: true, changesData: true, needsConfirmation: true)
 
@@ -37,20 +41,22 @@ final class CompaniesSection: CRMSection {
     var title: String { "Companies" }
     var name: String { "companies" }
     var commands: [CommandSpec] {
+        if let panel { return panel.commands }
         if form != nil { return [FormCommands.save, FormCommands.cancel] }
-        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.delete, Self.toggle, Self.expand, Self.collapse,
+        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.delete, Self.toggle, Self.expand, Self.collapse,
                 Self.addSubsidiary, ListCommands.copy, ListCommands.up, ListCommands.down, ListCommands.pageUp, ListCommands.pageDown,
                 ListCommands.first, ListCommands.last]
     }
     var disabledCommands: [String: String] {
         var d: [String: String] = [:]
         if !model.canCreate { for c in [Self.add, Self.addSubsidiary] { d[c.id] = "adding companies is not allowed for the \(model.session.role.title.lowercased()) role" } }
+        if !model.canCreate { d[Self.log.id] = "logging interactions is not allowed for the \(model.session.role.title.lowercased()) role" }
         if !model.canEdit { d[Self.edit.id] = "editing companies is not allowed for the \(model.session.role.title.lowercased()) role" }
         if !model.canDelete { d[Self.delete.id] = "deleting a company needs the manager or admin role" }
         return d
     }
-    var hasTextFocus: Bool { list.isSearching || form != nil }
-    var hasUnsavedChanges: Bool { form != nil && model.isDirty }
+    var hasTextFocus: Bool { list.isSearching || form != nil || panel != nil }
+    var hasUnsavedChanges: Bool { (form != nil && model.isDirty) || panel?.isDirty == true }
 
     func activate() {
         model.send(.reload)
@@ -60,6 +66,7 @@ final class CompaniesSection: CRMSection {
     // MARK: Keys
 
     func handleText(_ key: KeyEvent) -> Bool {
+        if let panel { return panel.handleText(key) }
         if var f = form {
             if key.key == .escape || key == KeyEvent.ctrl("s") || key.key == .function(2) { return false }
             let used = f.handle(key)
@@ -79,6 +86,7 @@ final class CompaniesSection: CRMSection {
     }
 
     func perform(_ commandID: String) -> Bool {
+        if let panel { return panel.perform(commandID) }
         if form != nil {
             switch commandID {
             case FormCommands.save.id: save(); return true
@@ -97,6 +105,7 @@ final class CompaniesSection: CRMSection {
             guard model.detail != nil else { return true }
             model.send(.edit); openForm()
         case Self.delete.id: confirmDelete()
+        case Self.log.id: logInteraction()
         case ListCommands.copy.id: if let c = model.detail?.record.company { context.copy(c.name) }
         case GlobalCommands.refresh.id: model.send(.reload)
         default: return list.perform(commandID, model: model)
@@ -201,9 +210,19 @@ final class CompaniesSection: CRMSection {
         return guides + (line.isLastSibling ? corner : glyphs.teeRight) + glyphs.horizontal + marker + " "
     }
 
+    /// "Log a call" with the selected company, in a form over the tree.
+    private func logInteraction() {
+        guard let company = model.detail?.record else { return }
+        let form = InteractionFormModel(session: model.session, about: .init(company: company.id, name: company.company.name))
+        let panel = InteractionFormPanel(model: form, context: context)
+        panel.onClose = { [weak self] in self?.panel = nil }
+        self.panel = panel
+    }
+
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
+        if let panel { panel.draw(area, on: surface); return }
         if var f = form, let editor = model.editor {
             let title = editor.isNew ? "New company" : "Edit \(editor.value(.name))"
             let block = Block(title: title, footer: "Tab next field · Ctrl-S save · Esc cancel", focused: true, theme: theme)

@@ -17,7 +17,7 @@ struct ContactDetail: Widget {
     var zone: TimeZone = .gmt
 
     func render(_ area: Rect, on surface: Surface) {
-        let block = Block(title: "Contact", footer: narrow ? "i log call · E email · e edit · M merge · Esc back" : nil, theme: theme)
+        let block = Block(title: "Contact", footer: narrow ? "i log call · t task · E email · e edit · M merge · Esc back" : nil, theme: theme)
         block.render(area, on: surface)
         let inner = block.inner(area).inset(left: 1, right: 1)
         guard let row else {
@@ -74,8 +74,8 @@ struct ContactDetail: Widget {
         var lines: [[TextSpan]] = [[TextSpan("Deals", role: .title), TextSpan(o.deals.isEmpty ? "  none" : "  \(o.deals.count)", role: .muted)]]
         for d in o.deals.prefix(5) {
             let role: ThemeRole? = d.stageKind == .won ? .success : d.stageKind == .lost ? .muted : nil
-            lines.append([TextSpan("  " + d.name + "  ", role: role), TextSpan(d.stage, role: .info),
-                          TextSpan("  " + d.value.formatted, role: role)])
+            lines.append([TextSpan("  " + d.stage.padded(toWidth: 11), role: .info), TextSpan(CompactMoney.text(d.value).padded(toWidth: 10), role: role),
+                          TextSpan(d.name, role: role)])
         }
         lines.append([TextSpan("Open tasks", role: .title), TextSpan(o.openTasks.isEmpty ? "  none" : "  \(o.openTasks.count)", role: .muted)])
         for t in o.openTasks.prefix(5) {

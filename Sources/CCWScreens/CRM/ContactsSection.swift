@@ -25,6 +25,7 @@ final class ContactsSection: CRMSection {
     static let markAll = CommandSpec("crm.contacts.mark-all", "Mark all", group: "Contacts", help: "Mark every contact in the filter (again: clear)", keys: ["*"])
     static let bulk = CommandSpec("crm.contacts.bulk", "bulk…", group: "Contacts", help: "Tag, reassign, set status or delete the marked contacts", keys: ["b"], changesData: true)
     static let log = CommandSpec("crm.contact.log", "log call", group: "Contacts", help: "Log a call, email, meeting or note with the selected contact", keys: ["i"], showInHints: true, changesData: true)
+    static let task = CommandSpec("crm.contact.task", "task", group: "Contacts", help: "Add a task about the selected contact", keys: ["t"], changesData: true)
     static let email = CommandSpec("crm.contact.email", "email", group: "Contacts", help: "Email the selected contact from a template", keys: ["E"], changesData: true)
     static let merge = CommandSpec("crm.contact.merge", "Merge…", group: "Contacts", help: "Merge the selected contact with a duplicate", keys: ["M"], changesData: true)
     static let delete = CommandSpec("crm.contact.delete", "Delete", group: "Contacts", help: "Delete the selected (or marked) contacts", keys: ["d"], changesData: true, needsConfirmation: true)
@@ -38,7 +39,7 @@ final class ContactsSection: CRMSection {
     var name: String { "contacts" }
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
-        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.email, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
+        return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.task, Self.email, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
                 Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -48,6 +49,7 @@ final class ContactsSection: CRMSection {
             why[Self.add.id] = "adding contacts needs CRM create rights (you are \(role))"
             why[Self.log.id] = "logging interactions needs CRM create rights (you are \(role))"
             why[Self.email.id] = "sending email needs CRM create rights (you are \(role))"
+            why[Self.task.id] = "adding tasks needs CRM create rights (you are \(role))"
         }
         if !model.canEdit {
             why[Self.edit.id] = "editing contacts needs CRM edit rights (you are \(role))"
@@ -93,6 +95,11 @@ final class ContactsSection: CRMSection {
         case ListCommands.sortReverse.id: model.send(.sort(model.filter.sort))
         case Self.log.id: logInteraction()
         case Self.merge.id: chooseDuplicate()
+        case Self.task.id:
+            guard let r = model.selected?.record else { return true }
+            let panel = TaskFormPanel(session: model.session, context: context, links: [.contact: r.contact.fullName])
+            panel.onSaved = { [weak self] in self?.model.refreshSelected() }
+            show(panel)
         case Self.email.id:
             guard let r = model.selected?.record else { return true }
             let panel = EmailComposePanel(session: model.session, context: context, contact: r.id)

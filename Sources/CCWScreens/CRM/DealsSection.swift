@@ -14,6 +14,8 @@ final class DealsSection: CRMSection {
     private var state = KanbanState()
     private var detailScroll = 0
     private var loaded = false
+    /// A form over the board (logging a call about the deal).
+    private var panel: Panel?
 
     static let moveLeft = CommandSpec("crm.deal.move-left", "move ←", group: "Deals", help: "Move the deal to the previous stage",
                                       keys: ["H", "shift+left"], showInHints: true, changesData: true)
@@ -29,6 +31,8 @@ final class DealsSection: CRMSection {
                                   keys: ["m"], showInHints: true)
     static let filter = CommandSpec("crm.deals.filter", "filter", group: "Deals", help: "Show deals whose name contains a text",
                                     keys: ["/"])
+    static let log = CommandSpec("crm.deal.log", "log call", group: "Deals", help: "Log a call, email, meeting or note about the selected deal",
+                                 keys: ["i"], showInHints: true, changesData: true)
     static let detailUp = CommandSpec("crm.deal.detail.up", "Scroll up", group: "Deal", keys: ["up", "k"], inPalette: false)
     static let detailDown = CommandSpec("crm.deal.detail.down", "Scroll down", group: "Deal", keys: ["down", "j"], inPalette: false)
 
@@ -40,8 +44,9 @@ final class DealsSection: CRMSection {
     var title: String { "Deals" }
     var name: String { "deals" }
     var commands: [CommandSpec] {
-        if model.detail != nil { return [GlobalCommands.back, Self.detailUp, Self.detailDown] }
-        return [Self.moveLeft, Self.moveRight, ListCommands.open, Self.pipeline, Self.mine, Self.filter, Self.win, Self.lose,
+        if let panel { return panel.commands }
+        if model.detail != nil { return [GlobalCommands.back, Self.detailUp, Self.detailDown, Self.log] }
+        return [Self.moveLeft, Self.moveRight, ListCommands.open, Self.log, Self.pipeline, Self.mine, Self.filter, Self.win, Self.lose,
                 ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -49,9 +54,9 @@ final class DealsSection: CRMSection {
         let why = "your role may look at deals but not move them"
         return [Self.moveLeft.id: why, Self.moveRight.id: why, Self.win.id: why, Self.lose.id: why]
     }
-    var hasTextFocus: Bool { false }
-    var hasUnsavedChanges: Bool { false }
-    func handleText(_ key: KeyEvent) -> Bool { false }
+    var hasTextFocus: Bool { panel != nil }
+    var hasUnsavedChanges: Bool { panel?.isDirty == true }
+    func handleText(_ key: KeyEvent) -> Bool { panel?.handleText(key) ?? false }
 
     func activate() {
         model.send(.reload)
@@ -59,6 +64,8 @@ final class DealsSection: CRMSection {
     }
 
     func perform(_ commandID: String) -> Bool {
+        if let panel { return panel.perform(commandID) }
+        if commandID == Self.log.id { logInteraction(); return true }
         // A command reaching the board means no dialog is open: a lost reason asked for and
         // not given (Esc) leaves the deal where it was.
         if model.pending != nil { model.send(.cancelMove) }
@@ -130,9 +137,24 @@ final class DealsSection: CRMSection {
 
     // MARK: Drawing
 
+    /// "Log a call" about the focused deal (or the one open in the detail).
+    private func logInteraction() {
+        guard model.session.can(.create, in: .crm) else {
+            context.toast("logging interactions needs CRM create rights (you are \(model.session.role.title))", .warning)
+            return
+        }
+        let deal: (DealID, String)? = model.detail.map { ($0.record.id, $0.record.deal.name) } ?? model.focusedCard.map { ($0.id, $0.name) }
+        guard let (id, name) = deal else { return }
+        let form = InteractionFormModel(session: model.session, about: .init(deal: id, name: name))
+        let panel = InteractionFormPanel(model: form, context: context)
+        panel.onClose = { [weak self] in self?.panel = nil }
+        self.panel = panel
+    }
+
     func draw(_ area: Rect, on surface: Surface) {
         let theme = context.theme
         if !loaded { activate() }
+        if let panel { panel.draw(area, on: surface); return }
         if let detail = model.detail {
             DealDetailView(detail: detail, session: model.session, theme: theme, scroll: detailScroll).render(area, on: surface)
             return
