@@ -1,3 +1,4 @@
+import Foundation
 import CCWCore
 import CCWDomain
 import Testing
@@ -118,5 +119,20 @@ import Testing
         model.send(.move(.last))
         #expect(model.selected?.record.contact.status == .lead)
         #expect(model.selected?.record.contact.lastName == "Name0599")
+    }
+
+    @Test func exportWritesWhatTheListShows() throws {
+        let model = ContactsModel(session: try seeded())
+        model.send(.setStatus(.customer))
+        model.send(.setText("name01"))
+        let path = NSTemporaryDirectory() + "ccw-export-\(UInt32.random(in: 0...UInt32.max)).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        model.export(to: path)
+        #expect(model.lastMessage == "25 contacts written to \(path)")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.count == 26)
+        #expect(lines[1].contains("Name0100"))
+        model.export(to: "/nonexistent-folder/x.csv")
+        #expect(model.error?.contains("cannot write") == true)
     }
 }

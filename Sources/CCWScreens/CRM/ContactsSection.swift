@@ -25,6 +25,7 @@ final class ContactsSection: CRMSection {
     static let markAll = CommandSpec("crm.contacts.mark-all", "Mark all", group: "Contacts", help: "Mark every contact in the filter (again: clear)", keys: ["*"])
     static let bulk = CommandSpec("crm.contacts.bulk", "bulk…", group: "Contacts", help: "Tag, reassign, set status or delete the marked contacts", keys: ["b"], changesData: true)
     static let log = CommandSpec("crm.contact.log", "log call", group: "Contacts", help: "Log a call, email, meeting or note with the selected contact", keys: ["i"], showInHints: true, changesData: true)
+    static let export = CommandSpec("crm.contacts.export", "Export to CSV…", group: "Contacts", help: "Write the contacts shown (filter, segment, order) to a CSV file", keys: ["X"])
     static let task = CommandSpec("crm.contact.task", "task", group: "Contacts", help: "Add a task about the selected contact", keys: ["t"], changesData: true)
     static let email = CommandSpec("crm.contact.email", "email", group: "Contacts", help: "Email the selected contact from a template", keys: ["E"], changesData: true)
     static let merge = CommandSpec("crm.contact.merge", "Merge…", group: "Contacts", help: "Merge the selected contact with a duplicate", keys: ["M"], changesData: true)
@@ -40,7 +41,7 @@ final class ContactsSection: CRMSection {
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
         return [ListCommands.filter, ListCommands.open, Self.add, Self.edit, Self.log, Self.task, Self.email, Self.statusFilter, Self.segment, Self.mark, Self.markAll,
-                Self.bulk, Self.merge, Self.delete, Self.clearFilters, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
+                Self.bulk, Self.merge, Self.delete, Self.clearFilters, Self.export, ListCommands.sort, ListCommands.sortReverse, ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
         var why: [String: String] = [:]
@@ -95,6 +96,15 @@ final class ContactsSection: CRMSection {
         case ListCommands.sortReverse.id: model.send(.sort(model.filter.sort))
         case Self.log.id: logInteraction()
         case Self.merge.id: chooseDuplicate()
+        case Self.export.id:
+            let file = "~/contacts-\(model.session.today).csv"
+            context.present(.prompt(title: "Export \(model.filterSummary.isEmpty ? "every contact" : model.filterSummary) to CSV",
+                                    label: "File", initial: file,
+                                    validate: { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "type a file name" : nil }) { [weak self] path in
+                guard let self else { return }
+                model.export(to: path.trimmingCharacters(in: .whitespaces))
+                if let e = model.error { context.toast(e, .error) } else if let m = model.lastMessage { context.toast(m, .success) }
+            })
         case Self.task.id:
             guard let r = model.selected?.record else { return true }
             let panel = TaskFormPanel(session: model.session, context: context, links: [.contact: r.contact.fullName])

@@ -1,4 +1,5 @@
 import CCWCore
+import Foundation
 import CCWDomain
 
 /// One line of the contacts grid: the contact with the names it refers to.
@@ -154,6 +155,28 @@ public final class ContactsModel {
             reload()
         } catch {
             self.error = describe(error)
+        }
+    }
+
+    /// Writes the contacts the list shows now (its filter, segment and order) to a CSV file;
+    /// sets `lastMessage` or `error`.
+    public func export(to path: String) {
+        lastMessage = nil
+        error = nil
+        let expanded = (path as NSString).expandingTildeInPath
+        guard FileManager.default.createFile(atPath: expanded, contents: nil),
+              let handle = FileHandle(forWritingAtPath: expanded) else {
+            error = "cannot write \(path): check the folder exists and you may write there"
+            return
+        }
+        defer { try? handle.close() }
+        do {
+            let n = try session.database.contacts.exportCSV(session.scope, filter: filter) { text in
+                try handle.write(contentsOf: Data(text.utf8))
+            }
+            lastMessage = "\(n) contact\(n == 1 ? "" : "s") written to \(path)"
+        } catch {
+            self.error = "export stopped: \(describe(error))"
         }
     }
 
