@@ -39,6 +39,18 @@ public struct Products: Sendable {
         try database.write(as: scope, .create, in: .inventory) { access in try Self.insert(access, draft) }
     }
 
+    /// Adds several products in one transaction (an import): all of them, or none; a refusal
+    /// names the line of the draft that caused it.
+    public func addAll(_ scope: Scope, _ drafts: [(line: Int, draft: ProductDraft)]) throws -> [Product] {
+        try database.write(as: scope, .create, in: .inventory) { access in
+            try drafts.map { line, draft in
+                do { return try Self.insert(access, draft) } catch let error as CoreError {
+                    throw CoreError.invalid("line \(line)", error.description)
+                }
+            }
+        }
+    }
+
     static func insert(_ access: ScopedDatabase, _ draft: ProductDraft, parentId: Int64? = nil,
                        variantAttributes: [String: String] = [:]) throws -> Product {
         var columns = try ProductValidation.columns(draft, access: access)

@@ -5,8 +5,9 @@ import GRDB
 /// The SQL side of a booking: inside the caller's write transaction it loads only the stock
 /// levels and cost pools a movement touches, and writes them back with the movement rows.
 ///
-/// Levels are kept per (product, warehouse) in the row with empty bin and batch; the other
-/// rows of the unique key are reserved for bin and batch quantities.
+/// Warehouse totals are the `stock_levels` row with empty bin and batch; rows with a bin or a
+/// batch are the stock at that location; unassigned stock is the total minus those rows (see
+/// `InventoryBinsMigration` for the decision).
 struct StockLedgerStore {
     let access: ScopedDatabase
     let currency: CurrencyCode
@@ -21,6 +22,16 @@ struct StockLedgerStore {
         var product: Int64
         var warehouse: Int64
         static func < (lhs: Place, rhs: Place) -> Bool { (lhs.product, lhs.warehouse) < (rhs.product, rhs.warehouse) }
+    }
+
+    /// One location of a product: a place plus bin and batch ("" for none). A location with
+    /// neither is the warehouse's unassigned stock, which has no row of its own.
+    struct Spot: Hashable, Comparable {
+        var place: Place
+        var bin: String = ""
+        var batch: String = ""
+        var isDetail: Bool { !bin.isEmpty || !batch.isEmpty }
+        static func < (lhs: Spot, rhs: Spot) -> Bool { (lhs.place, lhs.bin, lhs.batch) < (rhs.place, rhs.bin, rhs.batch) }
     }
 
     struct LoadedLevel {
@@ -48,8 +59,30 @@ struct StockLedgerStore {
         var costing: StoredCosting?
         var reversalOf: Int64?
         var reason: String?
+        var bin: String = ""
         var batch: String = ""
         var serials: [String] = []
+        var counted: Int64?
+        var expected: Int64?
+        var document: StockDocument?
+
+        init(kind: String, spot: Spot, quantity: Int64 = 0, allocatedChange: Int64 = 0, unitCost: Int64? = nil,
+             costOfGoods: Int64 = 0, valueChange: Int64 = 0, costing: StoredCosting? = nil, reversalOf: Int64? = nil,
+             reason: String? = nil, document: StockDocument? = nil) {
+            self.kind = kind
+            self.place = spot.place
+            self.bin = spot.bin
+            self.batch = spot.batch
+            self.quantity = quantity
+            self.allocatedChange = allocatedChange
+            self.unitCost = unitCost
+            self.costOfGoods = costOfGoods
+            self.valueChange = valueChange
+            self.costing = costing
+            self.reversalOf = reversalOf
+            self.reason = reason
+            self.document = document
+        }
     }
 
     init(_ access: ScopedDatabase) throws {
@@ -85,6 +118,54 @@ struct StockLedgerStore {
         return LoadedLevel(rowId: row["id"], version: row["version"], before: level, level: level)
     }
 
+    /// The stock at a bin/batch location (a detail row; zero when there is none yet).
+    func detail(_ spot: Spot, scale: Int) throws -> LoadedLevel {
+        let row = try Row.fetchOne(access.db, sql: """
+            SELECT id, on_hand, allocated, version FROM stock_levels
+            WHERE org_id = ? AND product_id = ? AND warehouse_id = ? AND bin = ? AND batch = ?
+            """, arguments: [access.scope.orgId, spot.place.product, spot.place.warehouse, spot.bin, spot.batch])
+        guard let row else { return LoadedLevel(rowId: nil, version: 0, before: .zero(scale: scale), level: .zero(scale: scale)) }
+        let level = StockLevel(onHand: Quantity(units: row["on_hand"], scale: scale),
+                               allocated: Quantity(units: row["allocated"], scale: scale))
+        return LoadedLevel(rowId: row["id"], version: row["version"], before: level, level: level)
+    }
+
+    /// On hand and allocated units of all bin/batch rows of a place.
+    func detailSum(_ place: Place) throws -> (onHand: Int64, allocated: Int64) {
+        let row = try Row.fetchOne(access.db, sql: """
+            SELECT COALESCE(SUM(on_hand), 0) AS q, COALESCE(SUM(allocated), 0) AS a FROM stock_levels
+            WHERE org_id = ? AND product_id = ? AND warehouse_id = ? AND (bin <> '' OR batch <> '')
+            """, arguments: [access.scope.orgId, place.product, place.warehouse])
+        return (row?["q"] ?? 0, row?["a"] ?? 0)
+    }
+
+    /// Whether anything was ever booked into `bin` at the warehouse (any product).
+    func binKnown(_ bin: String, warehouse: Int64) throws -> Bool {
+        try Bool.fetchOne(access.db, sql: """
+            SELECT EXISTS (SELECT 1 FROM stock_levels WHERE org_id = ? AND warehouse_id = ? AND bin = ? AND bin <> '')
+            """, arguments: [access.scope.orgId, warehouse, bin]) ?? false
+    }
+
+    /// Units a document holds reserved at a location (the sum of its ledger rows there).
+    func reserved(for document: StockDocument, at spot: Spot) throws -> Int64 {
+        try Int64.fetchOne(access.db, sql: """
+            SELECT COALESCE(SUM(allocated_change), 0) FROM stock_movements WHERE org_id = ? AND document_kind = ?
+            AND document_id = ? AND product_id = ? AND warehouse_id = ? AND bin = ? AND batch = ?
+            """, arguments: [access.scope.orgId, document.kind.rawValue, document.id, spot.place.product, spot.place.warehouse,
+                             spot.bin, spot.batch]) ?? 0
+    }
+
+    /// Batches with free stock in a bin, first expiring first (no expiry last): (batch, free units).
+    func batchesByExpiry(_ place: Place, bin: String) throws -> [(batch: String, free: Int64)] {
+        try Row.fetchAll(access.db, sql: """
+            SELECT l.batch, l.on_hand - l.allocated AS free FROM stock_levels l
+            LEFT JOIN batches b ON b.org_id = l.org_id AND b.product_id = l.product_id AND b.batch_number = l.batch
+            WHERE l.org_id = ? AND l.product_id = ? AND l.warehouse_id = ? AND l.bin = ? AND l.batch <> ''
+              AND l.on_hand - l.allocated > 0
+            ORDER BY b.expiry IS NULL, b.expiry, l.batch
+            """, arguments: [access.scope.orgId, place.product, place.warehouse, bin]).map { ($0["batch"], $0["free"]) }
+    }
+
     func pool(_ place: Place, product: Product) throws -> LoadedPool {
         let row = try Row.fetchOne(access.db, sql: """
             SELECT id, state, version FROM cost_pools WHERE org_id = ? AND product_id = ? AND warehouse_id = ?
@@ -99,6 +180,12 @@ struct StockLedgerStore {
     }
 
     func save(_ level: LoadedLevel, at place: Place) throws {
+        try save(level, at: Spot(place: place))
+    }
+
+    /// Writes a total (empty bin and batch) or a detail row.
+    func save(_ level: LoadedLevel, at spot: Spot) throws {
+        let place = spot.place
         if let id = level.rowId {
             try access.db.execute(sql: """
                 UPDATE stock_levels SET on_hand = ?, allocated = ?, version = version + 1, updated_at = ?, updated_by = ?
@@ -108,9 +195,9 @@ struct StockLedgerStore {
             try requireOneChange("stock level")
         } else {
             try access.db.execute(sql: """
-                INSERT INTO stock_levels (org_id, product_id, warehouse_id, on_hand, allocated, updated_at, updated_by, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-                """, arguments: [access.scope.orgId, place.product, place.warehouse, level.level.onHand.units,
+                INSERT INTO stock_levels (org_id, product_id, warehouse_id, bin, batch, on_hand, allocated, updated_at, updated_by, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """, arguments: [access.scope.orgId, place.product, place.warehouse, spot.bin, spot.batch, level.level.onHand.units,
                                  level.level.allocated.units, access.now, access.scope.userId])
         }
     }
@@ -144,14 +231,16 @@ struct StockLedgerStore {
             let id = first + Int64(offset)
             let costing = try line.costing.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
             try access.db.execute(sql: """
-                INSERT INTO stock_movements (id, uid, org_id, booking_id, movement_date, kind, product_id, warehouse_id, batch,
+                INSERT INTO stock_movements (id, uid, org_id, booking_id, movement_date, kind, product_id, warehouse_id, bin, batch,
                     quantity, allocated_change, unit_cost_minor, cost_of_goods_minor, value_change_minor, currency, reference,
-                    reason, reversal_of, costing, serials, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reason, reversal_of, costing, serials, created_at, created_by, counted_quantity, expected_quantity,
+                    document_kind, document_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, UID.make(at: access.now), access.scope.orgId, first, today.description, line.kind,
-                                 line.place.product, line.place.warehouse, line.batch, line.quantity, line.allocatedChange,
+                                 line.place.product, line.place.warehouse, line.bin, line.batch, line.quantity, line.allocatedChange,
                                  line.unitCost, line.costOfGoods, line.valueChange, currency.code, reference, line.reason,
-                                 line.reversalOf, costing, try CanonicalJSON.encode(line.serials), access.now, access.scope.userId])
+                                 line.reversalOf, costing, try CanonicalJSON.encode(line.serials), access.now, access.scope.userId,
+                                 line.counted, line.expected, line.document?.kind.rawValue, line.document?.id])
             ids.append(id)
         }
         return ids

@@ -10,3 +10,10 @@ enum FieldInput {
         }
     }
 }
+
+extension FieldInput {
+    /// A refusal of one field's value (exit 1), worded like a form's inline message.
+    static func invalid(_ field: String, _ message: String) -> CoreError {
+        CoreError.invalid([FieldError(field: field, message: message)])
+    }
+}
