@@ -231,7 +231,7 @@ final class StockEntrySection: ModuleSection {
         var x = row.x
         label("Code ", at: &x, y: row.y, on: surface, maxX: row.maxX)
         let wide = row.width >= 100
-        text(.code, width: wide ? 28 : 20, placeholder: "scan or type SKU / barcode", x: &x, y: row.y, on: surface, maxX: row.maxX)
+        text(.code, width: wide ? 28 : 20, placeholder: wide ? "scan or type a SKU or barcode" : "scan or type a code", x: &x, y: row.y, on: surface, maxX: row.maxX)
         label(model.quantityLabel + " ", at: &x, y: row.y, on: surface, maxX: row.maxX)
         text(.quantity, width: 7, placeholder: model.mode == .count ? "?" : "1", x: &x, y: row.y, on: surface, maxX: row.maxX,
              alignment: .right)

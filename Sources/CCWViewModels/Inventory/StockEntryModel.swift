@@ -136,7 +136,7 @@ public final class StockEntryModel {
     public var quantityLabel: String { mode == .count ? "Counted" : "Qty" }
 
     /// The placeholder of the unit cost field: the product's cost, used when left empty.
-    public var costPlaceholder: String { product.map { $0.cost.formatted } ?? "product cost" }
+    public var costPlaceholder: String { product.map { $0.cost.formatted } ?? "as product" }
 
     /// Loads the warehouses (kept choices stay chosen by code).
     public func reload() {
@@ -149,7 +149,11 @@ public final class StockEntryModel {
         }
         warehouseIndex = warehouses.firstIndex { $0.code == chosen } ?? 0
         toWarehouseIndex = warehouses.firstIndex { $0.code == target } ?? min(1, max(0, warehouses.count - 1))
-        if warehouses.isEmpty { message = Message(text: "no warehouse yet: add one first (ccw warehouses add)", isError: true) }
+        if warehouses.isEmpty {
+            message = Message(text: "no warehouse yet: an administrator adds one first", isError: true)
+        } else if message?.isError == true && lines.isEmpty {
+            message = nil
+        }
     }
 
     public func send(_ intent: Intent) {
