@@ -118,13 +118,27 @@ import Testing
 
     @Test func modesAndTabOrder() throws {
         let g = try Given()
-        #expect(g.model.fields == [.code, .quantity, .cost, .mode, .warehouse, .bin])
+        #expect(g.model.fields == [.code, .quantity, .cost, .mode, .warehouse, .bin, .batch])
         g.model.send(.setMode(.issue))
-        #expect(g.model.fields == [.code, .quantity, .mode, .warehouse, .bin])
+        #expect(g.model.fields == [.code, .quantity, .mode, .warehouse, .bin, .batch])
         g.model.send(.focusPrevious)
-        #expect(g.model.focus == .bin)
+        #expect(g.model.focus == .batch)
         g.model.send(.cycle(.mode, forward: true))
         #expect(g.model.mode == .transfer)
+    }
+
+    @Test func aBatchTrackedProductIsReceivedIntoTheTypedBatch() throws {
+        let g = try Given()
+        var draft = ProductDraft(sku: "MILK-1", name: "Milk")
+        draft.tracking = .batch
+        let milk = try g.session.database.products.add(g.session.scope, draft)
+        g.scan("MILK-1")
+        #expect(g.model.message?.text.contains("batch number is required") == true && g.model.lines.isEmpty)
+        g.model.send(.setText(.batch, "L7"))
+        g.scan("MILK-1")
+        #expect(g.model.lines.first?.location == "MAIN batch L7")
+        let rows = try g.session.database.stockQueries.locations(g.session.scope, productId: milk.id)
+        #expect(rows.map(\.batch) == ["L7"])
     }
 
     @Test func aReadOnlyUserCannotBook() throws {

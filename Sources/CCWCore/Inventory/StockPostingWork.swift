@@ -76,6 +76,8 @@ struct StockPostingWork {
             var loaded = try details[spot] ?? store.detail(spot, scale: product.decimals)
             loaded.level = try rule(spot) { try loaded.level.applying(change, policy: policy) }
             details[spot] = loaded
+        } else if case .receive = change {
+            // goods in can never make a location short: no need to work out the unassigned stock
         } else {
             let here = try unassigned(spot.place)
             _ = try rule(spot) { try here.applying(change, policy: policy) }

@@ -217,6 +217,8 @@ final class StockEntrySection: ModuleSection {
         choice(.warehouse, model.warehouse?.code ?? "none", x: &x, y: row.y, on: surface, maxX: row.maxX)
         label("Bin ", at: &x, y: row.y, on: surface, maxX: row.maxX)
         text(.bin, width: 9, placeholder: "none", x: &x, y: row.y, on: surface, maxX: row.maxX)
+        label("Batch ", at: &x, y: row.y, on: surface, maxX: row.maxX)
+        text(.batch, width: 8, placeholder: "none", x: &x, y: row.y, on: surface, maxX: row.maxX)
         if model.mode == .transfer {
             label("To ", at: &x, y: row.y, on: surface, maxX: row.maxX)
             choice(.toWarehouse, model.toWarehouse?.code ?? "none", x: &x, y: row.y, on: surface, maxX: row.maxX)

@@ -8,7 +8,9 @@ import Foundation
 /// clears the line for the next item. Mode, warehouse and bin stay as they are between items.
 /// Scanning the same code again in a row adds to the newest line of the session list; undo
 /// reverses the bookings of the newest line (never edits them). Count mode needs the counted
-/// quantity: the difference to the book quantity of the bin is posted.
+/// quantity: the difference to the book quantity of the bin is posted. A batch typed in the
+/// location bar applies to every item until cleared (batch-tracked products need one to be
+/// received or counted; issued without one they leave first-expired-first-out).
 public final class StockEntryModel {
     public enum Mode: String, CaseIterable, Sendable {
         case receive, issue, transfer, count
@@ -36,7 +38,7 @@ public final class StockEntryModel {
 
     /// The fields of the entry line and the location bar, in Tab order.
     public enum Field: String, CaseIterable, Sendable {
-        case code, quantity, cost, mode, warehouse, bin, toWarehouse, toBin
+        case code, quantity, cost, mode, warehouse, bin, batch, toWarehouse, toBin
 
         public var label: String {
             switch self {
@@ -46,6 +48,7 @@ public final class StockEntryModel {
             case .mode: "Mode"
             case .warehouse: "Warehouse"
             case .bin: "Bin"
+            case .batch: "Batch"
             case .toWarehouse: "To"
             case .toBin: "To bin"
             }
@@ -127,7 +130,7 @@ public final class StockEntryModel {
     public var fields: [Field] {
         var list: [Field] = [.code, .quantity]
         if mode == .receive { list.append(.cost) }
-        list += [.mode, .warehouse, .bin]
+        list += [.mode, .warehouse, .bin, .batch]
         if mode == .transfer { list += [.toWarehouse, .toBin] }
         return list
     }
@@ -257,6 +260,7 @@ public final class StockEntryModel {
         }
         let kind: StockMovementRequest.Kind
         var location = place(warehouse.code, bin)
+        if let batch = value(.batch).trimmingCharacters(in: .whitespaces).nonEmpty { location += " batch \(batch)" }
         switch mode {
         case .receive: kind = .receive(quantity, unitCost: cost)
         case .issue: kind = .issue(quantity, fromAllocation: false)
@@ -269,8 +273,9 @@ public final class StockEntryModel {
             kind = .transfer(quantity, toWarehouse: target.id)
             location += " → " + place(target.code, toBin)
         }
+        let batch = value(.batch).trimmingCharacters(in: .whitespaces)
         let request = StockMovementRequest(productId: product.id, warehouseId: warehouse.id, kind: kind,
-                                           reference: "entry screen", bin: bin, toBin: toBin)
+                                           reference: "entry screen", batch: batch.isEmpty ? nil : batch, bin: bin, toBin: toBin)
         let result: StockBookingResult
         do {
             result = try session.database.stockBooking.book(session.scope, request)
