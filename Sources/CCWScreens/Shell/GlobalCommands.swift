@@ -41,10 +41,10 @@ enum GlobalCommands {
         (CommandSpec("go.crm.analysis", "Go to CRM › Win/loss", group: "Go to", help: "Win/loss analysis and forecast"), .crm, "crm.show.analysis"),
         (CommandSpec("go.crm.rules", "Go to CRM › Segments & scoring", group: "Go to", help: "Saved contact filters and lead-scoring rules"), .crm, "crm.show.rules"),
         (CommandSpec("go.crm.import", "Go to CRM › Import", group: "Go to", help: "Import contacts from a CSV file"), .crm, "crm.show.import"),
-        (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.users"),
-        (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.roles"),
-        (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.audit"),
-        (CommandSpec("go.admin.settings", "Go to Admin › Settings", group: "Go to", help: "Organization name, currency, time zone"), .admin, "admin.settings"),
+        (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.show.users"),
+        (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.show.roles"),
+        (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.show.audit"),
+        (CommandSpec("go.admin.settings", "Go to Admin › Settings", group: "Go to", help: "Organization name, currency, time zone"), .admin, "admin.show.settings"),
     ]
 
     static var all: [CommandSpec] {
