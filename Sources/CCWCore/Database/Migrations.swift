@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
         migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
         migrator.registerMigration("v4-inventory-low-stock-notices", migrate: LowStockNoticeJob.migrate)
+        migrator.registerMigration("v4-inventory-purchase-orders", migrate: PurchaseOrders.migrate)
         return migrator
     }()
 
