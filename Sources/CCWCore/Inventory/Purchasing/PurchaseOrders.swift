@@ -102,6 +102,19 @@ public struct PurchaseOrders: Sendable {
         return try ids.map { try get(scope, id: $0) }
     }
 
+    /// Open low-stock alerts that are on no open order yet, newest first: what "reorder" offers.
+    public func alertsToOrder(_ scope: Scope, limit: Int = 500) throws -> [StoredStockAlert] {
+        try database.read(as: scope, in: .inventory) { access in
+            try Row.fetchAll(access.db, sql: """
+                SELECT a.*, p.decimals FROM stock_alerts a JOIN products p ON p.id = a.product_id
+                WHERE a.org_id = ? AND a.resolved_at IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
+                    WHERE l.org_id = a.org_id AND l.alert_id = a.id AND o.status IN ('draft', 'sent') AND o.deleted_at IS NULL)
+                ORDER BY a.created_at DESC, a.id DESC LIMIT ?
+                """, arguments: [scope.orgId, limit]).map(StockAlerts.alert(row:))
+        }
+    }
+
     struct GroupKey: Hashable, Comparable {
         var supplier: Int64?
         var warehouse: Int64
