@@ -11,7 +11,7 @@ struct CCWCommand: ParsableCommand {
         Exit status: 0 done, 1 refused input or business rule, 2 usage, 3 conflict or locked, 4 not permitted.
         """,
         subcommands: [Open.self, Init.self, Demo.self, Org.self, User.self, Contacts.self, Companies.self, Deals.self, Tasks.self,
-                      Import.self, Export.self, Templates.self, Segments.self, Scoring.self, DoctorCommand.self, Worker.self],
+                      Import.self, Export.self, Templates.self, Segments.self, Scoring.self, PurchaseOrdersCommand.self, DoctorCommand.self, Worker.self],
         defaultSubcommand: Open.self
     )
 
