@@ -40,7 +40,7 @@ import Testing
         try tmux.type("audit")
         try tmux.waitFor("Go to Admin › Audit log")
         try tmux.press("Escape")
-        try tmux.waitForAbsence("type a command")
+        try tmux.waitForAbsence("┏ Commands")
         try tmux.pause()
         // The palette runs what it finds: Admin, then its audit log section.
         try tmux.press("C-p")

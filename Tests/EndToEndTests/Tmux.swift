@@ -70,7 +70,7 @@ final class TmuxSession {
     /// Waits for the first frame of the home screen. `ccw demo` builds its whole demo database
     /// first (a few seconds; longer on a loaded CI machine), hence the long limit.
     @discardableResult
-    func waitForStart(_ text: String = "At a glance") throws -> String { try waitFor(text, timeout: 45) }
+    func waitForStart(_ text: String = "At a glance") throws -> String { try waitFor(text, timeout: 120) }
 
     /// Waits until the screen no longer contains `text`.
     @discardableResult
