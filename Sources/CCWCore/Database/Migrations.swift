@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v3-crm-task-reminders", migrate: TaskRemindersMigration.migrate)
         migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
         migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
+        migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         return migrator
     }()
 
