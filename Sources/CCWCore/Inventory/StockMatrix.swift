@@ -38,6 +38,12 @@ public struct StockMatrixCell: Sendable, Hashable {
     public var reorderPoint: Quantity?
     public var available: Quantity { onHand - allocated }
 
+    public init(onHand: Quantity, allocated: Quantity, reorderPoint: Quantity? = nil) {
+        self.onHand = onHand
+        self.allocated = allocated
+        self.reorderPoint = reorderPoint
+    }
+
     public var status: StockCellStatus {
         if onHand.isNegative || (reorderPoint != nil && !onHand.isPositive) { return .out }
         if let point = reorderPoint, available <= point { return .low }
