@@ -53,8 +53,8 @@ final class AlertsSection: InventorySection {
     }
 
     static let columns = [
-        GridColumn("Raised", width: .fixed(11)), GridColumn("SKU", width: .fixed(12)),
-        GridColumn("Product", width: .flex(min: 14, weight: 2)), GridColumn("Where", width: .fixed(6)),
+        GridColumn("Raised", width: .fixed(11)), GridColumn("SKU", width: .fixed(10)),
+        GridColumn("Product", width: .flex(min: 12, weight: 2)), GridColumn("Where", width: .fixed(6)),
         GridColumn("Was", width: .fixed(6), alignment: .right), GridColumn("Now", width: .fixed(6), alignment: .right),
         GridColumn("Point", width: .fixed(6), alignment: .right), GridColumn("Order", width: .fixed(6), alignment: .right),
         GridColumn("State", width: .fixed(10)),

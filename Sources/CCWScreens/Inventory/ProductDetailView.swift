@@ -55,7 +55,9 @@ struct ProductDetailView: Widget {
     private func stock(_ o: ProductOverview) -> [[TextSpan]] {
         var lines: [[TextSpan]] = [[TextSpan("Stock by location", role: .title)]]
         let levels = o.levels.filter { !$0.level.onHand.isZero || !$0.level.allocated.isZero || $0.reorderPoint != nil }
-        if levels.isEmpty { lines.append([TextSpan("  none on hand", role: .muted)]) }
+        if levels.isEmpty {
+            lines.append([TextSpan(o.variantCount > 0 ? "  kept by its \(o.variantCount) variants (Space shows them)" : "  none on hand", role: .muted)])
+        }
         for l in levels {
             let cell = StockMatrixCell(onHand: l.level.onHand, allocated: l.level.allocated, reorderPoint: l.reorderPoint)
             let (text, role) = StockText.cell(cell)

@@ -154,7 +154,7 @@ final class StockSection: InventorySection {
                             idle: summary.isEmpty ? Self.legend : "Stock filtered: \(summary) · c clears", idleRole: summary.isEmpty ? .muted : .info)
         let shown = model.shownWarehouses
         // How many warehouse columns fit beside SKU and name; scroll to keep the focused one in view.
-        let fixed = DataGrid.gutterWidth + 13 + 17
+        let fixed = DataGrid.gutterWidth + 15 + 17
         let fit = max(1, (body.width - fixed) / (Self.warehouseWidth + 1))
         let focus = model.focusedColumn
         if focus < firstWarehouse { firstWarehouse = focus }
@@ -162,7 +162,7 @@ final class StockSection: InventorySection {
         firstWarehouse = max(0, min(firstWarehouse, max(0, shown.count - fit)))
         let window = Array(shown.dropFirst(firstWarehouse).prefix(fit))
         let more = (firstWarehouse > 0 ? "‹ " : "") + (firstWarehouse + window.count < shown.count ? "› " : "")
-        var columns = [GridColumn("SKU", width: .fixed(12)), GridColumn("Name", width: .flex(min: 16, weight: 1))]
+        var columns = [GridColumn("SKU", width: .fixed(14)), GridColumn("Name", width: .flex(min: 16, weight: 1))]
         columns += window.map { GridColumn($0.code, width: .fixed(Self.warehouseWidth), alignment: .right) }
         list.grid.state.focusColumn(2 + focus - firstWarehouse)
         let rows = model.list
