@@ -90,7 +90,7 @@ final class ProductsSection: InventorySection {
     }
 
     static let columns = [
-        GridColumn("SKU", width: .flex(min: 20, weight: 1)),
+        GridColumn("SKU", width: .fixed(20)),
         GridColumn("Name", width: .flex(min: 18, weight: 3)),
         GridColumn("Category", width: .flex(min: 10, weight: 1)),
         GridColumn("Brand", width: .flex(min: 9, weight: 1)),
