@@ -26,7 +26,7 @@ import TerminalKit
     @Test func adminSettingsEditing() throws { try check("admin-settings-editing", keys: ["g", "a", "4", "e"], sizes: [(80, 24)]) }
     @Test func helpOverlay() throws { try check("help", keys: ["?"]) }
     @Test func commandPalette() throws { try check("palette", keys: [":"]) }
-    @Test func moduleNotYetBuilt() throws { try check("inventory-intro", keys: ["g", "i"]) }
+    @Test func moduleNotYetBuilt() throws { try check("billing-intro", keys: ["g", "b"]) }
     @Test func newUserForm() throws { try check("admin-new-user", keys: ["g", "a", "n"]) }
 
     @Test func tooSmallTerminalSaysSo() throws {

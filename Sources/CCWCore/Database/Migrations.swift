@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
         migrator.registerMigration("v4-inventory-low-stock-notices", migrate: LowStockNoticeJob.migrate)
         migrator.registerMigration("v4-inventory-purchase-orders", migrate: PurchaseOrders.migrate)
+        migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         return migrator
     }()
 

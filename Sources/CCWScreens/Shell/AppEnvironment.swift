@@ -43,7 +43,8 @@ public final class AppEnvironment {
         case .home: HomeScreen(session: session, context: context)
         case .admin: AdminScreen(session: session, context: context)
         case .crm: CRMScreen(session: session, context: context)
-        case .inventory, .billing, .workflows, .reports: ModuleIntroScreen(module: module, session: session, context: context)
+        case .inventory: InventoryScreen(session: session, context: context)
+        case .billing, .workflows, .reports: ModuleIntroScreen(module: module, session: session, context: context)
         }
     }
 

@@ -41,10 +41,20 @@ enum GlobalCommands {
         (CommandSpec("go.crm.analysis", "Go to CRM › Win/loss", group: "Go to", help: "Win/loss analysis and forecast"), .crm, "crm.show.analysis"),
         (CommandSpec("go.crm.rules", "Go to CRM › Segments & scoring", group: "Go to", help: "Saved contact filters and lead-scoring rules"), .crm, "crm.show.rules"),
         (CommandSpec("go.crm.import", "Go to CRM › Import", group: "Go to", help: "Import contacts from a CSV file"), .crm, "crm.show.import"),
+        (CommandSpec("go.inventory.orders", "Go to Inventory › Purchase orders", group: "Go to", help: "Reorder low stock, send and receive orders"), .inventory, "inventory.show.orders"),
         (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.show.users"),
         (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.show.roles"),
         (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.show.audit"),
         (CommandSpec("go.admin.settings", "Go to Admin › Settings", group: "Go to", help: "Organization name, currency, time zone"), .admin, "admin.show.settings"),
+        (CommandSpec("go.inventory.products", "Go to Inventory › Products", group: "Go to", help: "The catalogue, variants folded under their parent"), .inventory, "inventory.show.products"),
+        (CommandSpec("go.inventory.stock", "Go to Inventory › Stock", group: "Go to", help: "The stock matrix: products by warehouses"), .inventory, "inventory.show.stock"),
+        (CommandSpec("go.inventory.alerts", "Go to Inventory › Alerts", group: "Go to", help: "Open low-stock alerts"), .inventory, "inventory.show.alerts"),
+        (CommandSpec("go.inventory.value", "Go to Inventory › Value", group: "Go to", help: "Inventory value as of a date"), .inventory, "inventory.show.value"),
+        (CommandSpec("go.inventory.orders", "Go to Inventory › Purchase orders", group: "Go to", help: "Reorder low stock, send and receive orders"), .inventory, "inventory.show.orders"),
+        (CommandSpec("go.admin.users", "Go to Admin › Users", group: "Go to", help: "Users and their roles"), .admin, "admin.users"),
+        (CommandSpec("go.admin.roles", "Go to Admin › Roles", group: "Go to", help: "The permission matrix"), .admin, "admin.roles"),
+        (CommandSpec("go.admin.audit", "Go to Admin › Audit log", group: "Go to", help: "Every change, searchable"), .admin, "admin.audit"),
+        (CommandSpec("go.admin.settings", "Go to Admin › Settings", group: "Go to", help: "Organization name, currency, time zone"), .admin, "admin.settings"),
     ]
 
     static var all: [CommandSpec] {
