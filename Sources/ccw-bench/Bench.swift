@@ -152,9 +152,12 @@ struct Bench: ParsableCommand {
         var dataset = Dataset(path: database.path, orgName: DatasetGenerator.orgName, adminLogin: DatasetGenerator.adminLogin,
                               rows: 0, chain: chain, generationSeconds: nil)
         let isBench = try database.pool.read { db in
-            try db.tableExists("ccw_bench_dataset") || db.tableExists("ccw_bench_crm")
+            let audit = try db.tableExists("ccw_bench_dataset")
+            let crm = try db.tableExists("ccw_bench_crm")
+            return audit || crm
         }
-        if exists && !isBench && (try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organizations") ?? 0 }) > 0 {
+        let organizations = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organizations") ?? 0 }
+        if exists && !isBench && organizations > 0 {
             throw ValidationError("\(path) exists but is not a ccw-bench data set; remove it or pass another --keep path")
         }
         if parts.contains(.crm) {

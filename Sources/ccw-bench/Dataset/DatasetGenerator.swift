@@ -110,7 +110,8 @@ struct DatasetGenerator {
                     (($0["login"] as String).lowercased(), $0["id"] as Int64)
                 })
             }
-            let staff = try Self.staff.map { login, _, _ in
+            let staff = try Self.staff.map { member in
+                let login = member.0
                 guard let id = ids[login] else { throw ValidationError("\(database.path) lacks the benchmark user \(login)") }
                 return AuditActor(orgId: admin.orgId, userId: id, login: login)
             }

@@ -67,17 +67,28 @@ struct SyntheticCRM {
     ]
     static let freeMail = ["gmx.de", "web.de", "t-online.de", "gmail.com", "orange.fr", "wp.pl", "libero.it", "outlook.com"]
     static let lostReasons = ["Price too high", "Went with a competitor", "No budget", "Timing", "No decision", "price too high "]
-    /// Country dialling code, area codes and the digits after the area code; mobile prefixes.
-    static let countries: [(code: String, areas: [String], digits: Int, mobile: [String], weight: Int)] = [
-        ("49", ["30", "40", "89", "221", "69", "711", "211", "351"], 7, ["151", "160", "170", "176"], 50),
-        ("43", ["1", "316", "512", "662"], 7, ["664", "676", "699"], 8),
-        ("41", ["44", "31", "61", "22"], 7, ["79", "78", "76"], 7),
-        ("33", ["1", "4", "5"], 8, ["6", "7"], 10),
-        ("31", ["20", "10", "30"], 7, ["6"], 5),
-        ("48", ["22", "12", "61"], 7, ["50", "60", "69"], 8),
-        ("39", ["02", "06", "011"], 7, ["33", "34", "39"], 6),
-        ("34", ["91", "93", "96"], 7, ["6"], 6),
+    /// Country dialling code, area codes with the digits that follow them, mobile prefixes with
+    /// theirs (national numbers of the lengths `PhoneNumber` accepts), and the share of contacts.
+    static let countries: [Country] = [
+        Country(code: "49", areas: ["30", "40", "89", "221", "69", "711", "211", "351"], digits: 7, mobile: ["151", "160", "170", "176"], mobileDigits: 8, weight: 50),
+        Country(code: "43", areas: ["1", "316", "512", "662"], digits: 7, mobile: ["664", "676", "699"], mobileDigits: 7, weight: 8),
+        Country(code: "41", areas: ["44", "31", "61", "22"], digits: 7, mobile: ["79", "78", "76"], mobileDigits: 7, weight: 7),
+        Country(code: "33", areas: ["1", "4", "5"], digits: 8, mobile: ["6", "7"], mobileDigits: 8, weight: 10),
+        Country(code: "31", areas: ["20", "10", "30"], digits: 7, mobile: ["6"], mobileDigits: 8, weight: 5),
+        Country(code: "48", areas: ["22", "12", "61"], digits: 7, mobile: ["50", "60", "69"], mobileDigits: 7, weight: 8),
+        Country(code: "39", areas: ["02", "06", "011"], digits: 7, mobile: ["33", "34", "39"], mobileDigits: 8, weight: 6),
+        Country(code: "34", areas: ["91", "93", "96"], digits: 7, mobile: ["6"], mobileDigits: 8, weight: 6),
     ]
+
+    /// How phone numbers of one country look.
+    struct Country {
+        var code: String
+        var areas: [String]
+        var digits: Int
+        var mobile: [String]
+        var mobileDigits: Int
+        var weight: Int
+    }
 
     static let iso = ["49": "DE", "43": "AT", "41": "CH", "33": "FR", "31": "NL", "48": "PL", "39": "IT", "34": "ES"]
 
@@ -108,13 +119,17 @@ struct SyntheticCRM {
                 companyNames.append(name)
                 companyDomains.append(domain)
                 let country = Self.country(&rng)
-                let at = now - Int64(rng.below(3 * 365)) * 86_400_000
-                try insert.execute(arguments: [
-                    Self.uid(i, 0xC0), org, name, rng.pick(SyntheticAudit.trades), "https://" + domain, domain,
-                    Self.phone(&rng, country, mobile: false), rng.pick(SyntheticAudit.warehouses), Self.iso[country.code] ?? "",
-                    rng.below(10) < 7 ? "active" : rng.below(2) == 0 ? "prospect" : "inactive", rng.pick(owners),
-                    at, at, admin.userId, admin.userId,
-                ])
+                let at: Int64 = now - Int64(rng.below(3 * 365)) * 86_400_000
+                let industry: String = rng.pick(SyntheticAudit.trades)
+                let phone: String = Self.phone(&rng, country, mobile: false)
+                let city: String = rng.pick(SyntheticAudit.warehouses)
+                let status: String = rng.below(10) < 7 ? "active" : (rng.below(2) == 0 ? "prospect" : "inactive")
+                let owner: Int64 = rng.pick(owners)
+                let values: [(any DatabaseValueConvertible)?] = [
+                    Self.uid(i, 0xC0), org, name, industry, "https://" + domain, domain, phone, city, Self.iso[country.code] ?? "",
+                    status, owner, at, at, admin.userId, admin.userId,
+                ]
+                try insert.execute(arguments: StatementArguments(values))
             }
         }
         let firstCompany = try database.pool.read { db in
@@ -137,15 +152,20 @@ struct SyntheticCRM {
                     let domain = company.map { companyDomains[$0] } ?? rng.pick(Self.freeMail)
                     email = Self.ascii(first) + "." + Self.ascii(last) + "." + String(i, radix: 36) + "@" + domain
                 }
-                let at = now - Int64(rng.below(3 * 365 * 24)) * 3_600_000
-                try insert.execute(arguments: [
-                    Self.uid(i, 0xC1), org, first, last, email, email?.lowercased(),
-                    rng.below(10) < 8 ? Self.phone(&rng, country, mobile: false) : nil,
-                    rng.below(2) == 0 ? Self.phone(&rng, country, mobile: true) : nil,
-                    rng.pick(Self.titles), company.map { firstCompany + Int64($0) }, Self.iso[country.code] ?? "",
-                    rng.pick(["web", "fair", "referral", "import", ""]), rng.below(101), rng.pick(statuses), rng.pick(owners),
-                    at, at, admin.userId, admin.userId,
-                ])
+                let at: Int64 = now - Int64(rng.below(3 * 365 * 24)) * 3_600_000
+                let phone: String? = rng.below(10) < 8 ? Self.phone(&rng, country, mobile: false) : nil
+                let mobile: String? = rng.below(2) == 0 ? Self.phone(&rng, country, mobile: true) : nil
+                let title: String = rng.pick(Self.titles)
+                let companyId: Int64? = company.map { firstCompany + Int64($0) }
+                let source: String = rng.pick(["web", "fair", "referral", "import", ""])
+                let score: Int = rng.below(101)
+                let status: String = rng.pick(statuses)
+                let owner: Int64 = rng.pick(owners)
+                let values: [(any DatabaseValueConvertible)?] = [
+                    Self.uid(i, 0xC1), org, first, last, email, email?.lowercased(), phone, mobile, title, companyId,
+                    Self.iso[country.code] ?? "", source, score, status, owner, at, at, admin.userId, admin.userId,
+                ]
+                try insert.execute(arguments: StatementArguments(values))
             }
         }
         let firstContact = try database.pool.read { db in
@@ -176,31 +196,35 @@ struct SyntheticCRM {
                 let company = rng.below(scale.companies)
                 let created = now - Int64(rng.below(2 * 365 * 24)) * 3_600_000
                 let entered = created + Int64(Double(now - created) * Double(rng.below(1000)) / 1000)
-                let currency = rng.below(20) == 0 ? (rng.below(2) == 0 ? "USD" : "CHF") : "EUR"
+                let currency: String = rng.below(20) == 0 ? (rng.below(2) == 0 ? "USD" : "CHF") : "EUR"
                 let value = Int64(100_000 * pow(10, Double(rng.below(2700)) / 1000)) / 100 * 100
                 let today = ZonedTime.date(at: now, in: zone)
-                let expected = stage.kind == .open ? today.adding(days: rng.below(425) - 60).description : nil
-                let closed = stage.kind == .open ? nil : ZonedTime.date(at: entered, in: zone).description
-                let owner = rng.pick(owners)
-                let reason = stage.kind == .lost ? rng.pick(Self.lostReasons) : ""
-                try insert.execute(arguments: [
-                    Self.uid(i, 0xC2), org,
-                    companyNames[company] + " – " + rng.pick(SyntheticAudit.products), value, currency, pipeline.id.rawValue,
+                let expected: String? = stage.kind == .open ? today.adding(days: rng.below(425) - 60).description : nil
+                let closed: String? = stage.kind == .open ? nil : ZonedTime.date(at: entered, in: zone).description
+                let owner: Int64 = rng.pick(owners)
+                let reason: String = stage.kind == .lost ? rng.pick(Self.lostReasons) : ""
+                let name: String = companyNames[company] + " – " + rng.pick(SyntheticAudit.products)
+                let source: String = rng.pick(["web", "fair", "referral", ""])
+                let values: [(any DatabaseValueConvertible)?] = [
+                    Self.uid(i, 0xC2), org, name, value, currency, pipeline.id.rawValue,
                     stage.id.rawValue, stage.defaultProbability.normalized.description, expected, closed,
-                    firstCompany + Int64(company), owner, rng.pick(["web", "fair", "referral", ""]), reason,
-                    entered, created, entered, owner, owner,
-                ])
+                    firstCompany + Int64(company), owner, source, reason, entered, created, entered, owner, owner,
+                ]
+                try insert.execute(arguments: StatementArguments(values))
                 let deal = db.lastInsertedRowID
                 let first = open[0]
-                try history.execute(arguments: [org, deal, nil, first.id.rawValue, created, owner, nil,
-                                                first.defaultProbability.normalized.description, ""])
+                let start: [(any DatabaseValueConvertible)?] = [org, deal, nil, first.id.rawValue, created, owner, nil,
+                                                                 first.defaultProbability.normalized.description, ""]
+                try history.execute(arguments: StatementArguments(start))
                 if stage.id != first.id {
                     let from = stage.kind == .open ? open[max(0, open.firstIndex(of: stage)! - 1)] : open[open.count / 2 + rng.below(open.count - open.count / 2)]
-                    try history.execute(arguments: [org, deal, from.id.rawValue, stage.id.rawValue, entered, owner,
-                                                    from.defaultProbability.normalized.description,
-                                                    stage.defaultProbability.normalized.description, reason])
+                    let move: [(any DatabaseValueConvertible)?] = [org, deal, from.id.rawValue, stage.id.rawValue, entered, owner,
+                                                                    from.defaultProbability.normalized.description,
+                                                                    stage.defaultProbability.normalized.description, reason]
+                    try history.execute(arguments: StatementArguments(move))
                 }
-                try link.execute(arguments: [org, deal, firstContact + Int64(rng.below(scale.contacts))])
+                let contact: Int64 = firstContact + Int64(rng.below(scale.contacts))
+                try link.execute(arguments: [org, deal, contact])
             }
         }
         try database.pool.write { db in
@@ -233,7 +257,7 @@ struct SyntheticCRM {
         }
     }
 
-    static func country(_ rng: inout SplitMix64) -> (code: String, areas: [String], digits: Int, mobile: [String], weight: Int) {
+    static func country(_ rng: inout SplitMix64) -> Country {
         var r = rng.below(countries.reduce(0) { $0 + $1.weight })
         for c in countries {
             if r < c.weight { return c }
@@ -243,12 +267,11 @@ struct SyntheticCRM {
     }
 
     /// An E.164 number of `country`: `+49 30 1234567` written `+49301234567`.
-    static func phone(_ rng: inout SplitMix64, _ country: (code: String, areas: [String], digits: Int, mobile: [String], weight: Int),
-                      mobile: Bool) -> String {
+    static func phone(_ rng: inout SplitMix64, _ country: Country, mobile: Bool) -> String {
         let area = mobile ? rng.pick(country.mobile) : rng.pick(country.areas)
         let trimmed = area.hasPrefix("0") && country.code != "39" ? String(area.dropFirst()) : area
         var digits = ""
-        for i in 0..<(mobile ? country.digits + 1 : country.digits) { digits += String(i == 0 ? 1 + rng.below(9) : rng.below(10)) }
+        for i in 0..<(mobile ? country.mobileDigits : country.digits) { digits += String(i == 0 ? 1 + rng.below(9) : rng.below(10)) }
         return "+" + country.code + trimmed + digits
     }
 
@@ -266,8 +289,9 @@ struct SyntheticCRM {
             case "æ": out += "ae"
             default:
                 let folded = String(ch).folding(options: [.diacriticInsensitive], locale: nil)
-                out += folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-                    .map(String.init).joined()
+                for scalar in folded.unicodeScalars where (97...122).contains(scalar.value) || (48...57).contains(scalar.value) {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out.isEmpty ? "x" : out
