@@ -90,6 +90,34 @@ struct SyntheticCRM {
         var weight: Int
     }
 
+    static let brandHeads = [
+        "Nord", "Süd", "Ost", "West", "Alpen", "Rhein", "Elb", "Donau", "Main", "Isar", "Ostsee", "Nordsee", "Harz", "Eifel",
+        "Hansa", "Bavaria", "Helvet", "Lumi", "Vita", "Aqua", "Terra", "Sol", "Stern", "Blau", "Grün", "Weiß", "Kraft", "Stahl",
+        "Holz", "Glas", "Licht", "Berg", "Wald", "Feld", "Fluss", "Brücken", "Kristall", "Polar", "Zenit", "Orbit",
+    ]
+    static let brandTails = [
+        "tech", "werk", "bau", "handel", "logistik", "systeme", "data", "medien", "pharma", "chemie", "energie", "plast",
+        "metall", "textil", "optik", "tronic", "soft", "net", "form", "print", "trans", "food", "agrar", "med", "consult",
+        "invest", "service", "team", "line", "point", "haus", "hof", "quelle", "blick", "stern", "licht", "kontor", "mühle",
+    ]
+
+    /// A company name: "Alpentech GmbH", "Wójcik Logistik Köln AG", "Nowak & Rossi KG", now and then
+    /// a Japanese one; about 30,000 different names (as `DuplicateDetector.companyKey` reads
+    /// them) among 50,000 companies, so contacts "at the same company" are a few dozen.
+    static func company(_ rng: inout SplitMix64) -> String {
+        let legal = rng.pick(SyntheticAudit.legalForms)
+        switch rng.below(20) {
+        case 0..<7: return "\(rng.pick(brandHeads))\(rng.pick(brandTails)) \(legal)"
+        case 7..<12: return "\(rng.pick(brandHeads))\(rng.pick(brandTails)) \(rng.pick(SyntheticAudit.trades)) \(rng.pick(cities)) \(legal)"
+        case 12..<16: return "\(rng.pick(surnames)) \(rng.pick(SyntheticAudit.trades)) \(rng.pick(cities)) \(legal)"
+        case 16..<19: return "\(rng.pick(surnames)) & \(rng.pick(surnames)) \(legal)"
+        default: return rng.pick(["東京貿易株式会社", "大阪精機株式会社", "名古屋物流株式会社"])
+        }
+    }
+
+    static let cities = ["Hamburg", "Berlin", "München", "Köln", "Wrocław", "Lyon", "Milano", "Sevilla", "Zürich", "Graz",
+                         "Utrecht", "Göteborg", "Brno", "İzmir", "Düsseldorf", "Łódź"]
+
     static let iso = ["49": "DE", "43": "AT", "41": "CH", "33": "FR", "31": "NL", "48": "PL", "39": "IT", "34": "ES"]
 
     /// Writes the companies, contacts and deals into `database` (the organization must exist).
@@ -114,7 +142,7 @@ struct SyntheticCRM {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for i in range {
-                let name = SyntheticAudit.company(&rng)
+                let name = Self.company(&rng)
                 let domain = Self.slug(name) + "-" + String(i, radix: 36) + ".example"
                 companyNames.append(name)
                 companyDomains.append(domain)

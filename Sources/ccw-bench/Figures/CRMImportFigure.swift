@@ -86,7 +86,7 @@ struct CRMImportFigure {
             let first = rng.pick(SyntheticCRM.firstNames), last = rng.pick(SyntheticCRM.surnames)
             let roll = rng.below(10)
             let company = roll < 6 && !names.isEmpty ? rng.pick(names)
-                : roll < 7 ? SyntheticAudit.company(&rng) + " " + String(i % 5_000, radix: 36).uppercased() : ""
+                : roll < 7 ? SyntheticCRM.company(&rng) + " " + String(i % 5_000, radix: 36).uppercased() : ""
             let country = SyntheticCRM.country(&rng)
             let email = SyntheticCRM.ascii(first) + "." + SyntheticCRM.ascii(last) + ".imp" + String(i, radix: 36) + "@"
                 + (company.isEmpty ? rng.pick(SyntheticCRM.freeMail) : SyntheticCRM.slug(company) + ".example")
