@@ -118,13 +118,20 @@ struct Bench: ParsableCommand {
         say(QueryPlans.render(plans))
 
         say("measuring the contacts grid (\(samples) key presses)…")
-        var figures = try CRMGridFigure(bench: bench, shell: shell, samples: samples).measure()
+        // Each group's figures are printed as soon as they are measured, so a long run that is
+        // stopped still shows what it measured.
+        var figures: [Figure] = []
+        func add(_ group: [Figure]) {
+            for f in group { say(String(format: "  = %@: %@ %@ (sqlite3 %@)", f.metric, Figure.format(f.ours), f.unit, f.baseline.map(Figure.format) ?? "-")) }
+            figures += group
+        }
+        add(try CRMGridFigure(bench: bench, shell: shell, samples: samples).measure())
         say("measuring contact search (\(few) runs per term)…")
-        figures += try CRMSearchFigure(bench: bench, shell: shell, repeats: few).measure()
-        say("measuring the deal kanban and analyses (\(few) runs)…")
-        figures += try CRMBoardFigure(bench: bench, shell: shell, repeats: few).measure()
+        add(try CRMSearchFigure(bench: bench, shell: shell, repeats: few).measure())
+        say("measuring the deal kanban (\(few) runs) and analyses…")
+        add(try CRMBoardFigure(bench: bench, shell: shell, repeats: few).measure())
         say("measuring CSV import (\(importRows.grouped) rows)…")
-        figures += try CRMImportFigure(bench: bench, rows: importRows).measure()
+        add(try CRMImportFigure(bench: bench, rows: importRows).measure())
 
         say("\nccw-bench CRM, \(contacts.grouped) contacts, \(companies.grouped) companies, \(deals.grouped) deals; "
             + "times in ms (ratio = ours / sqlite3)\n")
