@@ -3,11 +3,6 @@ import CCWDomain
 import Foundation
 import GRDB
 
-#if CCW_CONTACT_IMPORT
-// Needs `ContactImport` (Sources/CCWCore/CRM/Import, branch crmcli). Once that is merged,
-// drop the condition (and the `#else` branch); until then `swift build` leaves it out and the
-// figure reports the baseline only. Build with it: add `swiftSettings: [.define("CCW_CONTACT_IMPORT")]`
-// to the ccw-bench target.
 extension CRMImportFigure {
     /// Preview + commit of `csv` (skipping bad rows, flagging likely duplicates) into a copy
     /// of the data set; nil when the import use case is not built in.
@@ -34,8 +29,3 @@ extension CRMImportFigure {
                       flagged: outcome.flaggedDuplicates, existing: existing)
     }
 }
-#else
-extension CRMImportFigure {
-    static func ours(bench: BenchSession, csv: String, folder: URL, log: (String) -> Void) throws -> Result? { nil }
-}
-#endif
