@@ -35,7 +35,7 @@ public struct CompanyImport: Sendable {
             }
         }
         let total = pending.count
-        return try database.write(as: scope, .create, in: .crm) { access in
+        return try database.write(as: scope, .create, in: .crm) { access in try ImportPageCache.run(access.db) {
             let audit = try AuditAppender(access.db, actor: access.scope.actor)
             let writer = BulkRowWriter(access, audit: audit, table: Companies.table, entity: Companies.entity,
                                        columns: ContactImport.companyColumns)
@@ -73,7 +73,7 @@ public struct CompanyImport: Sendable {
             progress?(total, total)
             skipped.sort { $0.line < $1.line }
             return ImportOutcome(imported: imported, skipped: skipped, flaggedDuplicates: flagged, companiesCreated: [])
-        }
+        } }
     }
 
     func plan(_ scope: Scope, records: [CSVRecord], mapping: [String], mode: ImportMode,

@@ -51,7 +51,7 @@ public struct ContactImport: Sendable {
                 rows.append(row)
             }
         }
-        return try database.write(as: scope, .create, in: .crm) { access in
+        return try database.write(as: scope, .create, in: .crm) { access in try ImportPageCache.run(access.db) {
             var companies = try Self.companyKeys(access)
             var newCompanies: [CompanyID: Company] = [:]
             var created: [String] = []
@@ -99,7 +99,7 @@ public struct ContactImport: Sendable {
             progress?(rows.count, rows.count)
             skipped.sort { $0.line < $1.line }
             return ImportOutcome(imported: imported, skipped: skipped, flaggedDuplicates: flagged, companiesCreated: created)
-        }
+        } }
     }
 
     // MARK: Planning
