@@ -12,7 +12,7 @@ struct CCWCommand: ParsableCommand {
         """,
         subcommands: [Open.self, Init.self, Demo.self, Org.self, User.self, Contacts.self, Companies.self, Deals.self, Tasks.self,
                       Products.self, Warehouses.self, Stock.self,
-                      Import.self, Export.self, Templates.self, Segments.self, Scoring.self, DoctorCommand.self, Worker.self],
+                      Import.self, Export.self, Templates.self, Segments.self, Scoring.self, PurchaseOrdersCommand.self, DoctorCommand.self, Worker.self],
         defaultSubcommand: Open.self
     )
 

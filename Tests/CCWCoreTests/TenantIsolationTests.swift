@@ -123,6 +123,8 @@ import Testing
             },
             "reorder_rules": { scope in try database.reorderRules.list(scope).map(\.id) },
             "stock_alerts": { scope in try database.stockQueries.alerts(scope, openOnly: false).map(\.id) },
+            "purchase_orders": { scope in try database.purchaseOrders.list(scope, includeClosed: true).map(\.id) },
+            "purchase_order_lines": { scope in try database.purchaseOrders.list(scope, includeClosed: true).flatMap { $0.lines.map(\.id) } },
         ]
     }
 
@@ -144,6 +146,7 @@ import Testing
                                                                    kind: .receive(Quantity(10), unitCost: cost), batch: "B1",
                                                                    expiry: try CalendarDate(year: 2026, month: 3, day: 1)))
         try database.stockBooking.book(scope, .issue(batchProduct.id, at: warehouse.id, Quantity(6)))
+        _ = try database.purchaseOrders.draft(scope, fromAlerts: try database.stockQueries.alerts(scope).map(\.id))
         try database.stockBooking.book(scope, StockMovementRequest(productId: serialProduct.id, warehouseId: warehouse.id,
                                                                    kind: .receive(Quantity(1), unitCost: cost), serials: ["S1"]))
     }

@@ -24,7 +24,7 @@ import Testing
         for (w, h) in ScreenFixture.sizes {
             let (driver, db) = try ScreenFixture.driver(width: w, height: h)
             try Self.addStock(db)
-            driver.press("g", "i")
+            driver.press("g", "i", "6")
             build(driver)
             #expect(Snapshot.verify(driver.render(), named: "\(name)-\(w)x\(h)", directory: ScreenFixture.snapshots) == nil)
         }

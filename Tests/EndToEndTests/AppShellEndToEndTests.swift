@@ -8,7 +8,7 @@ import Testing
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 120, height: 40)
         try tmux.waitForStart()
         try tmux.waitFor("Northwind Trading GmbH · tester (admin)")
-        let tabs: [(String, String)] = [("c", "Contacts · / search"), ("i", "Receive · Issue · Transfer · Count"),
+        let tabs: [(String, String)] = [("c", "Contacts · / search"), ("i", "Products · / search SKU"),
                                         ("b", "Billing is not available"), ("w", "Workflows is not available"),
                                         ("r", "Reports is not available"), ("a", "1 Users"), ("h", "At a glance")]
         for (letter, marker) in tabs {

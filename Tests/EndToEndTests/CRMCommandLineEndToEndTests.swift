@@ -140,4 +140,28 @@ import Testing
         let unknown = try s.ccw("tasks", "add", "X", "--assignee", "nobody", "--login", "owner")
         #expect(unknown.status == 1 && unknown.err.contains("assignee"))
     }
+
+    @Test func dealLineItemsSegmentsAndScoringFromTheCommandLine() throws {
+        let s = try Scratch()
+        #expect(try s.ccw("init", "--login", "owner").status == 0)
+        let added = try s.ccw("deals", "add", "--name", "Kühlhaus Bremen", "--value", "1000", "--login", "owner", "--json")
+        #expect(added.status == 0, "\(added.err)")
+        let id = try #require((try json(added.out) as? [String: Any])?["id"] as? Int)
+        // two lines: 2 × 1,250.50 less 5 % = 2,375.95; 450.00 less 50.00 = 400.00
+        let lines = try s.ccw("deals", "lines", "\(id)", "--line", "Wartung;2;1250.50;5%", "--line", "Einweisung;1;450;50", "--login", "owner")
+        #expect(lines.status == 0, "\(lines.err)")
+        #expect(lines.out.contains("2,375.95") && lines.out.contains("400.00"))
+        #expect(lines.err.contains("2,775.95 EUR") || lines.out.contains("2,775.95 EUR"))
+        let bad = try s.ccw("deals", "lines", "\(id)", "--line", "Wartung;zwei;3", "--login", "owner")
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("line 1: quantity \"zwei\" is not a positive number"))
+
+        #expect(try s.ccw("segments", "add", "Kunden", "--where", "status is customer", "--login", "owner").status == 0)
+        let wrong = try s.ccw("segments", "add", "X", "--where", "status asleep", "--login", "owner")
+        #expect(wrong.status == 1 && wrong.err.contains("where #1"))
+        #expect(try s.ccw("segments", "list", "--login", "owner").out.contains("all of: status is \"customer\""))
+        #expect(try s.ccw("scoring", "add", "Chef", "--when", "title contains head", "--points", "20", "--login", "owner").status == 0)
+        #expect(try s.ccw("scoring", "list", "--login", "owner", "--json").out.contains("\"points\" : 20")
+                || (try s.ccw("scoring", "list", "--login", "owner", "--json").out.contains("\"points\":20")))
+    }
 }

@@ -22,7 +22,7 @@ import Testing
 
         let tmux = try TmuxSession(command: try s.command("--login clerk"), width: 100, height: 30)
         try tmux.waitForStart()
-        try tmux.press("g", "i")
+        try tmux.press("g", "i", "6")
         try tmux.waitFor("Receive · Issue · Transfer · Count")
         // the bin, once: Tab to the bin field, type it, Enter goes back to the code field
         try tmux.press("Tab", "Tab", "Tab", "Tab", "Tab")

@@ -35,11 +35,7 @@ public enum AuditLog {
                                     arguments: [actor.orgId])
         let prevHash: String = head?["last_hash"] ?? ""
         let hash = chainHash(prevHash: prevHash, content: content)
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_log (org_id, at, user_id, login, entity, entity_id, entity_uid, action, summary,
-                                   before_json, after_json, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [content.orgId, content.at, content.userId, content.login, content.entity,
+        try db.cachedStatement(sql: insertSQL).execute(arguments: [content.orgId, content.at, content.userId, content.login, content.entity,
                              content.entityId, content.entityUID, content.action, content.summary,
                              content.beforeJSON, content.afterJSON, prevHash, hash])
         let id = db.lastInsertedRowID
@@ -50,6 +46,12 @@ public enum AuditLog {
             """).execute(arguments: [actor.orgId, id, hash])
         return id
     }
+
+    static let insertSQL = """
+        INSERT INTO audit_log (org_id, at, user_id, login, entity, entity_id, entity_uid, action, summary,
+                               before_json, after_json, prev_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     /// Recomputes an organization's chain from its first row; reports the first row whose
     /// link or content does not match.
@@ -115,18 +117,32 @@ public enum AuditLog {
         }
 
         /// Each field as `<utf8 length>:<text>;`, and `-;` for null.
-        var canonical: String {
-            let fields: [String?] = [String(orgId), String(at), userId.map(String.init), login, entity,
-                                     entityId.map(String.init), entityUID, action, summary, beforeJSON, afterJSON]
-            return fields.map { field in field.map { "\($0.utf8.count):\($0);" } ?? "-;" }.joined()
+        var canonical: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
+        /// `canonical` as UTF-8, written straight into one buffer (hashed once per entry).
+        var canonicalBytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(128 + (beforeJSON?.utf8.count ?? 0) + (afterJSON?.utf8.count ?? 0) + summary.utf8.count)
+            func field(_ text: String?) {
+                guard let text else { out.append(UInt8(ascii: "-")); out.append(UInt8(ascii: ";")); return }
+                out.append(contentsOf: String(text.utf8.count).utf8)
+                out.append(UInt8(ascii: ":"))
+                out.append(contentsOf: text.utf8)
+                out.append(UInt8(ascii: ";"))
+            }
+            field(String(orgId)); field(String(at)); field(userId.map(String.init)); field(login); field(entity)
+            field(entityId.map(String.init)); field(entityUID); field(action); field(summary); field(beforeJSON)
+            field(afterJSON)
+            return out
         }
     }
 
     static func chainHash(prevHash: String, content: Content) -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(prevHash.utf8))
-        hasher.update(data: Data("\n".utf8))
-        hasher.update(data: Data(content.canonical.utf8))
+        var head = Array(prevHash.utf8)
+        head.append(UInt8(ascii: "\n"))
+        hasher.update(data: head)
+        hasher.update(data: content.canonicalBytes)
         return hex(hasher.finalize())
     }
 

@@ -111,9 +111,12 @@ extension Contacts {
                 timeline.append(TimelineEntry(at: t.stamp.createdAt, kind: .task, text: "Task added: \(t.task.title)\(due)",
                                               by: t.stamp.createdBy.flatMap { logins[$0] }))
             }
+            // CROSS JOIN: the contact's deals first, then their history by deal
+            // (`deal_stage_history_by_deal`); left to itself SQLite walked the whole history of
+            // the organization (1.3 s of CPU at 200,000 deals) for every contact shown.
             let moves = try Row.fetchAll(db, sql: """
                 SELECT h.moved_at, h.moved_by, h.lost_reason, deals.name AS deal_name, f.name AS from_name, t.name AS to_name
-                FROM deal_contacts JOIN deal_stage_history h ON h.deal_id = deal_contacts.deal_id AND h.org_id = deal_contacts.org_id
+                FROM deal_contacts CROSS JOIN deal_stage_history h ON h.deal_id = deal_contacts.deal_id AND h.org_id = deal_contacts.org_id
                 JOIN pipeline_stages t ON t.id = h.to_stage_id LEFT JOIN pipeline_stages f ON f.id = h.from_stage_id
                 JOIN deals ON deals.id = h.deal_id
                 WHERE deal_contacts.org_id = ? AND deal_contacts.contact_id = ?

@@ -31,14 +31,16 @@ extension Deals {
                 GROUP BY owner_id, kind, currency
                 """)) { owners[UserID(row["owner_id"] as Int64), default: Tally()].add(row, access) }
 
+            // CROSS JOIN: each closed deal's history by deal (`deal_stage_history_by_deal`),
+            // not the whole history of the organization probed against the closed deals.
             var passed: [StageID: Tally] = [:]
             for row in try Row.fetchAll(access.db, SQLRequest<Row>(literal: """
                 WITH closed AS (\(literal: closed)),
                 visits AS (
-                    SELECT h.deal_id, h.from_stage_id AS stage FROM closed c JOIN deal_stage_history h ON h.deal_id = c.id
+                    SELECT h.deal_id, h.from_stage_id AS stage FROM closed c CROSS JOIN deal_stage_history h ON h.deal_id = c.id
                     WHERE h.org_id = \(scope.orgId) AND h.from_stage_id IS NOT NULL
                     UNION
-                    SELECT h.deal_id, h.to_stage_id FROM closed c JOIN deal_stage_history h ON h.deal_id = c.id
+                    SELECT h.deal_id, h.to_stage_id FROM closed c CROSS JOIN deal_stage_history h ON h.deal_id = c.id
                     WHERE h.org_id = \(scope.orgId))
                 SELECT v.stage, c.kind, c.currency, COUNT(*) AS n, SUM(c.value_minor) AS total
                 FROM visits v JOIN closed c ON c.id = v.deal_id GROUP BY v.stage, c.kind, c.currency

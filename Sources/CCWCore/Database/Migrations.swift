@@ -21,6 +21,9 @@ enum Migrations {
         migrator.registerMigration("v3-crm-task-reminders", migrate: TaskRemindersMigration.migrate)
         migrator.registerMigration("v3-crm-deal-board", migrate: DealBoardMigration.migrate)
         migrator.registerMigration("v3-crm-email-templates", migrate: EmailTemplates.migrate)
+        migrator.registerMigration("v4-inventory-low-stock-notices", migrate: LowStockNoticeJob.migrate)
+        migrator.registerMigration("v4-inventory-purchase-orders", migrate: PurchaseOrders.migrate)
+        migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         migrator.registerMigration("v4-inventory-bins", migrate: InventoryBinsMigration.migrate)
         return migrator
     }()

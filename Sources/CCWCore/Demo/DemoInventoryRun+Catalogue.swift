@@ -26,6 +26,8 @@ extension DemoInventory.Run {
             summary.categories += 1
         }
 
+        // Suppliers are CRM companies: each shelf buys from one of the organization's companies.
+        let suppliers = try database.companies.page(scope, limit: 60).filter { $0.company.parentCompanyID == nil }.map(\.id.rawValue)
         var itemNumber: Int64 = 1000
         for (shelfIndex, shelf) in DemoInventory.shelves.enumerated() {
             let key = shelf.path.joined(separator: " › ")
@@ -41,6 +43,7 @@ extension DemoInventory.Run {
                 draft.costMinor = cost
                 draft.priceMinor = price(cost)
                 draft.supplierSKU = "\(brand.prefix(3).uppercased())-\(itemNumber)"
+                if !suppliers.isEmpty { draft.supplierCompanyId = suppliers[(shelfIndex * 7) % suppliers.count] }
                 let pantry = shelf.path.first == "Pantry"
                 if pantry {
                     draft.tracking = .batch

@@ -14,6 +14,9 @@ public struct StockLocationLine: Sendable, Hashable {
     public var expiry: String?
     public var level: StockLevel
 
+    /// What is on hand at the location.
+    public var onHand: Quantity { level.onHand }
+
     /// "BER-1", "BER-1/A-12-3", "BER-1/A-12-3 batch L7".
     public var label: String {
         var text = warehouseCode

@@ -24,7 +24,7 @@ public struct ContactDraft: Sendable, Hashable {
 
     /// The company name as given (trimmed), or nil when empty.
     public var companyName: String? {
-        let name = self[.company].trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = self[.company].trimmed()
         return name.isEmpty ? nil : name
     }
 
@@ -34,7 +34,7 @@ public struct ContactDraft: Sendable, Hashable {
     /// `companyID` nil) or every field error; `Contact.validate()` has been applied too.
     public func parse(defaultCountry: PhoneCountry?) -> Result<Contact, ValidationErrors> {
         var errors = ValidationErrors()
-        func text(_ field: ContactField) -> String { self[field].trimmingCharacters(in: .whitespacesAndNewlines) }
+        func text(_ field: ContactField) -> String { self[field].trimmed() }
         func optional<T>(_ field: ContactField, _ parse: (String) throws -> T) -> T? {
             let value = text(field)
             guard !value.isEmpty else { return nil }
@@ -58,7 +58,7 @@ public struct ContactDraft: Sendable, Hashable {
         } ?? 0
         contact.status = optional(.status) { try ContactStatus(parsing: $0) } ?? .lead
         contact.tags = Tags.parse(self[.tags])
-        contact.customFields = customFields.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        contact.customFields = customFields.mapValues { $0.trimmed() }
             .filter { !$0.value.isEmpty }
         var checked = contact
         if companyName != nil { checked.companyID = CompanyID(0) } // a named company counts for the primary rule

@@ -74,7 +74,7 @@ public struct DuplicateDetector: Sendable {
 
     private struct Entry: Sendable {
         var contact: Contact
-        var name: String
+        var name: FoldedName
         var companyKey: String?
         var companyLabel: String
     }
@@ -97,7 +97,7 @@ public struct DuplicateDetector: Sendable {
     public mutating func add(_ contact: Contact, companyName: String? = nil) {
         let index = entries.count
         let (key, label) = companyKey(contact.companyID, companyName)
-        entries.append(Entry(contact: contact, name: TextMatching.fold(contact.fullName), companyKey: key, companyLabel: label))
+        entries.append(Entry(contact: contact, name: FoldedName(folded: TextMatching.fold(contact.fullName)), companyKey: key, companyLabel: label))
         if let email = contact.email { byEmail[email.matchKey, default: []].append(index) }
         for phone in Set([contact.phone, contact.mobile].compactMap { $0?.e164 }) { byPhone[phone, default: []].append(index) }
         if let key { byCompany[key, default: []].append(index) }
@@ -114,13 +114,15 @@ public struct DuplicateDetector: Sendable {
             for index in byPhone[phone] ?? [] { reasons[index, default: []].append(.samePhone(phone)) }
         }
         let (key, _) = companyKey(candidate.companyID, companyName)
-        let name = TextMatching.fold(candidate.fullName)
-        let swapped = TextMatching.fold("\(candidate.lastName) \(candidate.firstName)")
-        if let key, !name.isEmpty {
-            for index in byCompany[key] ?? [] {
+        if let key, let indexes = byCompany[key] {
+            let name = FoldedName(folded: TextMatching.fold(candidate.fullName))
+            let swapped = FoldedName(folded: TextMatching.fold("\(candidate.lastName) \(candidate.firstName)"))
+            for index in indexes where !name.isEmpty {
                 let entry = entries[index]
                 guard !entry.name.isEmpty else { continue }
-                let similarity = max(TextMatching.jaroWinkler(name, entry.name), TextMatching.jaroWinkler(swapped, entry.name))
+                let threshold = DuplicateDetector.nameThreshold
+                let similarity = max(name.similarity(to: entry.name, atLeast: threshold),
+                                     swapped.similarity(to: entry.name, atLeast: threshold))
                 if similarity >= DuplicateDetector.nameThreshold {
                     reasons[index, default: []].append(.similarName(similarity: similarity, company: entry.companyLabel))
                 }

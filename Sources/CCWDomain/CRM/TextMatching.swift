@@ -6,7 +6,18 @@ public enum TextMatching {
     /// Lowercased, accents folded (`Müller` → `muller`, `Ångström` → `angstrom`), letters that
     /// do not decompose spelled out (`ß` → `ss`, `æ` → `ae`, `ø` → `o`, `ł` → `l`, `đ` → `d`),
     /// full-width forms narrowed, runs of white space collapsed to one space, trimmed.
+    ///
+    /// Text made of ASCII and Latin letters (U+0080…U+024F) is folded scalar by scalar from a
+    /// table (`LatinFolding`) built with the full rules below; anything else (combining
+    /// marks, other scripts, white space beyond ASCII) takes the full rules. Imports fold every
+    /// row's name, and Foundation's folding was most of a preview's time.
     public static func fold(_ text: String) -> String {
+        if let folded = LatinFolding.fold(text) { return folded }
+        return slowFold(text)
+    }
+
+    /// `fold` by Foundation's rules, for any text.
+    static func slowFold(_ text: String) -> String {
         var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         for (from, to) in special where folded.contains(from) { folded = folded.replacingOccurrences(of: from, with: to) }
@@ -50,37 +61,52 @@ public enum TextMatching {
     /// left, and scalars are an order of magnitude cheaper (imports compare every row with
     /// the other contacts of its company).
     public static func jaroWinkler(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        jaroWinkler(a.unicodeScalars.map(\.value), b.unicodeScalars.map(\.value))
+    }
+
+    /// `jaroWinkler` over Unicode scalar values.
+    static func jaroWinkler(_ x: [UInt32], _ y: [UInt32]) -> Int {
         if x.isEmpty && y.isEmpty { return 1000 }
         if x.isEmpty || y.isEmpty { return 0 }
         let window = max(0, max(x.count, y.count) / 2 - 1)
-        var xMatched = [Bool](repeating: false, count: x.count)
-        var yMatched = [Bool](repeating: false, count: y.count)
-        var matches = 0
-        for i in x.indices {
-            let low = max(0, i - window), high = min(y.count - 1, i + window)
-            guard low <= high else { continue }
-            for j in low...high where !yMatched[j] && x[i] == y[j] {
-                xMatched[i] = true
-                yMatched[j] = true
-                matches += 1
-                break
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: x.count + y.count) { flags in
+            flags.initialize(repeating: false)
+            var matches = 0
+            for i in x.indices {
+                let low = max(0, i - window), high = min(y.count - 1, i + window)
+                guard low <= high else { continue }
+                for j in low...high where !flags[x.count + j] && x[i] == y[j] {
+                    flags[i] = true
+                    flags[x.count + j] = true
+                    matches += 1
+                    break
+                }
             }
+            guard matches > 0 else { return 0 }
+            var transpositions = 0
+            var k = 0
+            for i in x.indices where flags[i] {
+                while !flags[x.count + k] { k += 1 }
+                if x[i] != y[k] { transpositions += 1 }
+                k += 1
+            }
+            return jaroWinklerValue(matches: matches, halfTranspositions: transpositions / 2,
+                                    prefix: commonPrefix(x, y), xCount: x.count, yCount: y.count)
         }
-        guard matches > 0 else { return 0 }
-        var transpositions = 0
-        var k = 0
-        for i in x.indices where xMatched[i] {
-            while !yMatched[k] { k += 1 }
-            if x[i] != y[k] { transpositions += 1 }
-            k += 1
-        }
-        // All arithmetic in integers scaled by 3 × m × |x| × |y| to stay exact.
-        let m = matches, t = transpositions / 2
-        let denominator = 3 * m * x.count * y.count
-        let jaroNumerator = m * y.count * m + m * x.count * m + (m - t) * x.count * y.count
+    }
+
+    /// Common leading scalars, at most 4 (Winkler's prefix).
+    static func commonPrefix(_ x: [UInt32], _ y: [UInt32]) -> Int {
         var prefix = 0
         while prefix < min(4, x.count, y.count) && x[prefix] == y[prefix] { prefix += 1 }
+        return prefix
+    }
+
+    /// Jaro-Winkler in thousandths from its counts; grows with `matches` and `prefix`.
+    static func jaroWinklerValue(matches m: Int, halfTranspositions t: Int, prefix: Int, xCount: Int, yCount: Int) -> Int {
+        // All arithmetic in integers scaled by 3 × m × |x| × |y| to stay exact.
+        let denominator = 3 * m * xCount * yCount
+        let jaroNumerator = m * yCount * m + m * xCount * m + (m - t) * xCount * yCount
         // jw = jaro + prefix × 0.1 × (1 − jaro)
         let numerator = jaroNumerator * 10 + prefix * (denominator - jaroNumerator)
         return numerator * 1000 / (denominator * 10)

@@ -25,6 +25,7 @@ final class AuditLogSection: AdminSection {
     }
 
     var title: String { "Audit log" }
+    var name: String { "audit" }
     var commands: [CommandSpec] {
         [ListCommands.filter, ListCommands.open, Self.filterMenu, Self.verify, Self.clearFilters, ListCommands.copy] + ListCommands.movement
     }

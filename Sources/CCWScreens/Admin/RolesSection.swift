@@ -12,6 +12,7 @@ final class RolesSection: AdminSection {
     init(context: ScreenContext) { self.context = context }
 
     var title: String { "Roles" }
+    var name: String { "roles" }
     var commands: [CommandSpec] { ListCommands.movement }
     var disabledCommands: [String: String] { [:] }
     var hasTextFocus: Bool { false }

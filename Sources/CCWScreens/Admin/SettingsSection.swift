@@ -21,6 +21,7 @@ final class SettingsSection: AdminSection {
     }
 
     var title: String { "Settings" }
+    var name: String { "settings" }
     var commands: [CommandSpec] { editing ? [FormCommands.save, FormCommands.cancel] : [Self.edit] }
     var disabledCommands: [String: String] {
         let why = "changing settings needs the admin role"

@@ -23,6 +23,7 @@ final class UsersSection: AdminSection {
     }
 
     var title: String { "Users" }
+    var name: String { "users" }
     var commands: [CommandSpec] {
         if form != nil { return [FormCommands.save, FormCommands.cancel] }
         return [Self.add, Self.role, Self.deactivate, Self.activate, ListCommands.copy] + ListCommands.movement

@@ -31,6 +31,7 @@ final class DealsSection: CRMSection {
                                   keys: ["m"], showInHints: true)
     static let filter = CommandSpec("crm.deals.filter", "filter", group: "Deals", help: "Show deals whose name contains a text",
                                     keys: ["/"])
+    static let add = CommandSpec("crm.deal.add", "new", group: "Deals", help: "Add a deal in the focused stage", keys: ["n"], showInHints: true, changesData: true)
     static let log = CommandSpec("crm.deal.log", "log call", group: "Deals", help: "Log a call, email, meeting or note about the selected deal",
                                  keys: ["i"], showInHints: true, changesData: true)
     static let detailUp = CommandSpec("crm.deal.detail.up", "Scroll up", group: "Deal", keys: ["up", "k"], inPalette: false)
@@ -46,7 +47,7 @@ final class DealsSection: CRMSection {
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
         if model.detail != nil { return [GlobalCommands.back, Self.detailUp, Self.detailDown, Self.log] }
-        return [Self.moveLeft, Self.moveRight, ListCommands.open, Self.log, Self.pipeline, Self.mine, Self.filter, Self.win, Self.lose,
+        return [Self.moveLeft, Self.moveRight, ListCommands.open, Self.add, Self.log, Self.pipeline, Self.mine, Self.filter, Self.win, Self.lose,
                 ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -66,6 +67,7 @@ final class DealsSection: CRMSection {
     func perform(_ commandID: String) -> Bool {
         if let panel { return panel.perform(commandID) }
         if commandID == Self.log.id { logInteraction(); return true }
+        if commandID == Self.add.id, model.detail == nil { addDeal(); return true }
         // A command reaching the board means no dialog is open: a lost reason asked for and
         // not given (Esc) leaves the deal where it was.
         if model.pending != nil { model.send(.cancelMove) }
@@ -136,6 +138,20 @@ final class DealsSection: CRMSection {
     }
 
     // MARK: Drawing
+
+    /// "New deal", starting in the focused column's stage.
+    private func addDeal() {
+        guard model.session.can(.create, in: .crm) else {
+            context.toast("adding deals needs CRM create rights (you are \(model.session.role.title))", .warning)
+            return
+        }
+        guard let pipeline = model.pipeline else { return }
+        let stage = model.columns.indices.contains(model.focusedColumn) ? model.columns[model.focusedColumn].stage : nil
+        let panel = NewDealPanel(model: NewDealModel(session: model.session, pipeline: pipeline, stage: stage), context: context)
+        panel.onSaved = { [weak self] _ in self?.model.send(.reload) }
+        panel.onClose = { [weak self] in self?.panel = nil }
+        self.panel = panel
+    }
 
     /// "Log a call" about the focused deal (or the one open in the detail).
     private func logInteraction() {

@@ -1,6 +1,7 @@
 import CCWCore
 import CCWDomain
 import Foundation
+import ArgumentParser
 import GRDB
 
 /// How the synthetic rows get their `prev_hash` / `hash`.
@@ -25,7 +26,7 @@ struct Dataset {
 }
 
 /// Builds `scale` audit rows of one organization, spread over the 365 days before now, in
-/// large write transactions. The FTS triggers stay in place, so the index is maintained
+/// large write transactions (into a new database, or beside the CRM data set of `SyntheticCRM`). The FTS triggers stay in place, so the index is maintained
 /// exactly as in production.
 struct DatasetGenerator {
     static let orgName = "Benchmark Handels GmbH"
@@ -45,16 +46,11 @@ struct DatasetGenerator {
     let batch = 50_000
     var progress: (String) -> Void = { _ in }
 
-    /// Creates the organization and its staff, then the rows. `database` must be empty.
+    /// Creates the organization and its staff (unless the CRM data set did), then the rows.
     func generate(into database: AppDatabase) throws -> Dataset {
         let started = Stopwatch.nowNanos()
-        let admin = try database.bootstrap(orgName: Self.orgName, adminLogin: Self.adminLogin, displayName: "Bench Admin",
-                                           currency: "EUR", timeZone: "Europe/Berlin", defaultCountry: "DE")
-        var actors: [AuditActor] = [admin.actor]
-        for (login, name, role) in Self.staff {
-            let user = try database.users.add(admin, login: login, displayName: name, email: "\(login)@bench.example", role: role)
-            actors.append(AuditActor(orgId: admin.orgId, userId: user.userId, login: login))
-        }
+        let (admin, staff) = try Self.organization(in: database)
+        var actors: [AuditActor] = [admin.actor] + staff
         actors += Self.jobs.map { AuditActor(orgId: admin.orgId, userId: nil, login: $0) }
 
         // A large page cache on the writer for the bulk load only (random-order index inserts
@@ -101,6 +97,34 @@ struct DatasetGenerator {
         let seconds = Double(Stopwatch.nowNanos() - started) / 1e9
         return Dataset(path: database.path, orgName: Self.orgName, adminLogin: Self.adminLogin, rows: scale,
                        chain: chain, generationSeconds: seconds)
+    }
+
+    /// The benchmark organization and its staff (in `staff` order): created in an empty
+    /// database, else logged into (the CRM and audit data sets share one organization).
+    static func organization(in database: AppDatabase) throws -> (admin: Scope, staff: [AuditActor]) {
+        let exists = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organizations") ?? 0 } > 0
+        if exists {
+            let admin = try database.login(adminLogin, org: orgName)
+            let ids = try database.pool.read { db in
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, login FROM users").map {
+                    (($0["login"] as String).lowercased(), $0["id"] as Int64)
+                })
+            }
+            let staff = try Self.staff.map { member in
+                let login = member.0
+                guard let id = ids[login] else { throw ValidationError("\(database.path) lacks the benchmark user \(login)") }
+                return AuditActor(orgId: admin.orgId, userId: id, login: login)
+            }
+            return (admin, staff)
+        }
+        let admin = try database.bootstrap(orgName: orgName, adminLogin: adminLogin, displayName: "Bench Admin",
+                                           currency: "EUR", timeZone: "Europe/Berlin", defaultCountry: "DE")
+        var staff: [AuditActor] = []
+        for (login, name, role) in Self.staff {
+            let user = try database.users.add(admin, login: login, displayName: name, email: "\(login)@bench.example", role: role)
+            staff.append(AuditActor(orgId: admin.orgId, userId: user.userId, login: login))
+        }
+        return (admin, staff)
     }
 
     /// The data set already in `database` when it was generated at `scale`, else nil.

@@ -61,6 +61,21 @@ struct BenchSession {
     }
 }
 
+extension BenchSession {
+    /// The cursor of the contact at `offset` in the name-ordered list (slow for deep offsets;
+    /// used once per run to pick cursors).
+    func contactCursor(_ session: AppSession, atOffset offset: Int) throws -> ContactCursor {
+        try session.database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT last_name, first_name, id FROM contacts WHERE org_id = ? AND deleted_at IS NULL
+                ORDER BY last_name, first_name, id LIMIT 1 OFFSET ?
+                """, arguments: [session.scope.orgId, offset])
+            guard let row else { throw Failure(description: "no contact at offset \(offset)") }
+            return ContactCursor(lastName: row["last_name"], firstName: row["first_name"], id: row["id"])
+        }
+    }
+}
+
 extension Int {
     /// "1,000,000"
     var grouped: String {

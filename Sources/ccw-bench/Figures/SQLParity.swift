@@ -66,12 +66,12 @@ struct SQLParity {
 
     /// A statement sent by the caller: not the transaction around a read, nor one FTS5 runs
     /// itself on its shadow tables (`'main'.'audit_log_fts_config'` …), which the trace also sees.
-    private static func isSent(_ sql: String) -> Bool {
+    static func isSent(_ sql: String) -> Bool {
         sql.hasPrefix("SELECT") && !sql.contains("'main'.")
     }
 
     /// Statements seen by the trace, collected under a lock (SQLite calls back on the reader's queue).
-    private final class Captured: @unchecked Sendable {
+    final class Captured: @unchecked Sendable {
         private let lock = NSLock()
         private var statements: [String] = []
         func append(_ sql: String) { lock.withLock { statements.append(sql) } }

@@ -6,8 +6,14 @@ struct Figure {
     var ours: Double
     var baseline: Double?
     var unit: String = "ms"
-    /// The target from the issue, if any (ours must be at or below it).
+    /// The target from the issue, if any (ours must be at or below it, or at or above it
+    /// for a rate).
     var target: Double?
+    /// A rate (rows/s): more is better and the target is a floor.
+    var higherIsBetter = false
+
+    /// Nil without a target, else whether ours meets it.
+    var met: Bool? { target.map { higherIsBetter ? ours >= $0 : ours <= $0 } }
 
     var ratio: String {
         guard let b = baseline, b > 0 else { return "-" }
@@ -15,11 +21,13 @@ struct Figure {
         return String(format: r < 0.1 ? "%.3fx" : "%.2fx", r)
     }
     var verdict: String {
-        guard let t = target else { return "" }
-        return ours <= t ? "ok (target < \(Self.format(t)) \(unit))" : "MISSED (target < \(Self.format(t)) \(unit))"
+        guard let t = target, let met else { return "" }
+        let bound = "(target \(higherIsBetter ? ">=" : "<") \(Self.format(t)) \(unit))"
+        return (met ? "ok " : "MISSED ") + bound
     }
 
     static func format(_ v: Double) -> String {
+        if v >= 10_000 { return Int(v.rounded()).grouped }
         if v >= 100 { return String(format: "%.0f", v) }
         if v >= 10 { return String(format: "%.1f", v) }
         return String(format: "%.3f", v)

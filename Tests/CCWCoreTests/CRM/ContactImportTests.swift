@@ -100,6 +100,53 @@ import Testing
         #expect(try seeded.database.contacts.count(jonas) == 1)
         let outcome = try seeded.database.contactImport.commit(jonas, plan: plan, mode: .skipBadRows)
         #expect(outcome.imported == 1 && outcome.skipped.map(\.line) == [2])
+        // the refused row left no audit entry behind and the chain still verifies
+        guard case let .ok(entries) = try seeded.database.audit.verify(seeded.northwind) else {
+            Issue.record("the audit chain is broken"); return
+        }
+        #expect(entries == (try seeded.auditCount(jonas.orgId)))
+    }
+
+    /// The audit entry of an imported row holds what reading the row back gives, and the
+    /// chain verifies across imports and ordinary edits in between.
+    @Test func auditEntriesHoldTheSavedRowsAndChainAcrossImports() throws {
+        let seeded = try SeededDatabase()
+        let jonas = try seeded.scope("jonas.weber")
+        let first = try seeded.database.contactImport.preview(jonas, csv: "Name,Email,Company,Tags\n\"Meier, Anna\",anna@example.com,Acme,\"a, b\"\n")
+        _ = try seeded.database.contactImport.commit(jonas, plan: first, mode: .allOrNothing)
+        _ = try seeded.addContact(jonas, "Ben", "Berg")
+        let second = try seeded.database.contactImport.preview(jonas, csv: "Name,Company\n\"Carl \"\"Q\"\" Cruz\",Acme\n")
+        _ = try seeded.database.contactImport.commit(jonas, plan: second, mode: .allOrNothing)
+
+        try seeded.database.read { db in
+            let audited = try Row.fetchAll(db, sql: """
+                SELECT entity, entity_id, after_json FROM audit_log WHERE org_id = ? AND summary LIKE '%import%' ORDER BY id
+                """, arguments: [jonas.orgId])
+            #expect(audited.map { $0["entity"] as String } == ["company", "contact", "contact"])
+            for entry in audited {
+                let table = entry["entity"] as String == "company" ? "companies" : "contacts"
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [entry["entity_id"] as Int64]))
+                #expect(entry["after_json"] as String == (try CanonicalJSON.encode(CanonicalJSON.object(row))))
+            }
+        }
+        #expect(try seeded.database.audit.verify(seeded.northwind) == .ok(entries: try seeded.auditCount(jonas.orgId)))
+    }
+
+    /// With lead-scoring rules, imported contacts are saved with their score (as `Contacts.add`
+    /// saves them); without rules the file's score stays.
+    @Test func importedContactsAreScoredByTheRules() throws {
+        let seeded = try SeededDatabase()
+        let scope = seeded.northwind
+        let csv = "Name,Title,Company,Lead score\nAnna Meier,Head of Sales,Acme,7\nBen Berg,Clerk,,7\n"
+        _ = try seeded.database.contactImport.commit(scope, plan: try seeded.database.contactImport.preview(scope, csv: csv), mode: .allOrNothing)
+        #expect(try seeded.database.contacts.page(scope, filter: ContactFilter()).map(\.contact.leadScore) == [7, 7])
+
+        _ = try seeded.database.crmDefinitions.addScoringRule(scope, ScoringRule(name: "Decision maker",
+                                                                    condition: .attribute(ContactCondition(.title, .contains("head"))), points: 20))
+        let again = "Name,Title,Company,Email\nCora Cruz,Head of IT,Acme,cora@example.com\nDan Dorn,Clerk,New Co,dan@example.com\n"
+        _ = try seeded.database.contactImport.commit(scope, plan: try seeded.database.contactImport.preview(scope, csv: again), mode: .allOrNothing)
+        #expect(try seeded.database.contacts.find(scope, email: "cora@example.com")?.contact.leadScore == 20)
+        #expect(try seeded.database.contacts.find(scope, email: "dan@example.com")?.contact.leadScore == 0)
     }
 
     @Test func fileAndHeaderMistakesNameTheLineOrColumn() throws {

@@ -7,23 +7,41 @@ import GRDB
 ///
 /// A row gets the standard business columns (`org_id`, `uid`, timestamps, author, version 1)
 /// like `ScopedTable.insert`; its audit entry's `after` is built from the values written
-/// (the same JSON object `CRMStore.snapshot` would read back) rather than by reading the row
-/// again. Search indexes follow through their triggers.
+/// (the same JSON text `CRMStore.snapshot` would read back: every column, keys sorted) rather
+/// than by reading the row again, and goes through the import's `AuditAppender`. Search
+/// indexes follow through their triggers.
 struct BulkRowWriter {
     let access: ScopedDatabase
+    let audit: AuditAppender
     let table: String
     let entity: String
     /// The table's own columns, in the order `insert` takes their values.
     let columns: [String]
     private let sql: String
+    /// The snapshot's keys in sorted order, each as `"key":`, with where its value comes from.
+    private let snapshotKeys: [(prefix: String, source: SnapshotSource)]
 
-    init(_ access: ScopedDatabase, table: String, entity: String, columns: [String]) {
+    private enum SnapshotSource {
+        case value(Int)
+        case id
+        case null
+    }
+
+    init(_ access: ScopedDatabase, audit: AuditAppender, table: String, entity: String, columns: [String]) {
         self.access = access
+        self.audit = audit
         self.table = table
         self.entity = entity
         self.columns = columns
         let all = columns + Self.standard
         sql = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+        var keys: [String: SnapshotSource] = ["id": .id, "deleted_at": .null]
+        for (index, name) in all.enumerated() { keys[name] = .value(index) }
+        snapshotKeys = keys.keys.sorted().enumerated().map { index, key in
+            var prefix = index == 0 ? "{" : ","
+            FastJSON.string(key, into: &prefix)
+            return (prefix + ":", keys[key]!)
+        }
     }
 
     static let standard = ["org_id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"]
@@ -38,26 +56,41 @@ struct BulkRowWriter {
         let uid = UID.make(at: now)
         let actor = access.scope.actor
         let user: DatabaseValue = actor.userId?.databaseValue ?? .null
-        let standard: [DatabaseValue] = [actor.orgId.databaseValue, uid.databaseValue, now.databaseValue, now.databaseValue,
-                                         user, user, Int64(1).databaseValue]
-        try access.db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values + standard))
+        let all = values + [actor.orgId.databaseValue, uid.databaseValue, now.databaseValue, now.databaseValue,
+                            user, user, Int64(1).databaseValue]
+        try access.db.cachedStatement(sql: sql).execute(arguments: StatementArguments(all))
         let id = access.db.lastInsertedRowID
-        var object: [String: JSONValue] = ["id": .int(id), "deleted_at": .null]
-        for (name, value) in zip(columns + Self.standard, values + standard) { object[name] = Self.json(value) }
-        try access.audit(entity, id: id, uid: uid, .create, summary, after: RawJSON(FastJSON.text(.object(object))))
+        try audit.append(at: now, entity: entity, entityId: id, entityUID: uid, action: .create, summary: summary,
+                         afterJSON: snapshot(all, id: id))
         try EventOutbox.publish(access.db, orgId: actor.orgId, type: event,
                                 payload: RawJSON(FastJSON.text(.object(CRMStore.payload(id: id, uid: uid, extra)))), at: now)
         return (id, uid)
     }
 
+    /// The row as `CanonicalJSON.object` shows it, from the values written.
+    private func snapshot(_ values: [DatabaseValue], id: Int64) -> String {
+        var out = ""
+        out.reserveCapacity(768)
+        for (prefix, source) in snapshotKeys {
+            out += prefix
+            switch source {
+            case let .value(index): Self.write(values[index], into: &out)
+            case .id: out += String(id)
+            case .null: out += "null"
+            }
+        }
+        out += "}"
+        return out
+    }
+
     /// A column value as `CanonicalJSON.object` shows it.
-    static func json(_ value: DatabaseValue) -> JSONValue {
+    static func write(_ value: DatabaseValue, into out: inout String) {
         switch value.storage {
-        case .null: .null
-        case let .int64(int): .int(int)
-        case let .double(double): .string(String(double))
-        case let .string(string): .string(string)
-        case let .blob(data): .string(data.base64EncodedString())
+        case .null: out += "null"
+        case let .int64(int): out += String(int)
+        case let .double(double): FastJSON.string(String(double), into: &out)
+        case let .string(string): FastJSON.string(string, into: &out)
+        case let .blob(data): FastJSON.string(data.base64EncodedString(), into: &out)
         }
     }
 }
@@ -106,6 +139,12 @@ enum FastJSON {
     }
 
     static func string(_ text: String, into out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -35,8 +35,10 @@ public struct CompanyImport: Sendable {
             }
         }
         let total = pending.count
-        return try database.write(as: scope, .create, in: .crm) { access in
-            let writer = BulkRowWriter(access, table: Companies.table, entity: Companies.entity, columns: ContactImport.companyColumns)
+        return try database.write(as: scope, .create, in: .crm) { access in try ImportPageCache.run(access.db) {
+            let audit = try AuditAppender(access.db, actor: access.scope.actor)
+            let writer = BulkRowWriter(access, audit: audit, table: Companies.table, entity: Companies.entity,
+                                       columns: ContactImport.companyColumns)
             var savedByKey: [String: CompanyID] = [:]
             var imported = 0
             var flagged = 0
@@ -67,10 +69,11 @@ public struct CompanyImport: Sendable {
                 }
                 pending = waiting
             }
+            try audit.finish()
             progress?(total, total)
             skipped.sort { $0.line < $1.line }
             return ImportOutcome(imported: imported, skipped: skipped, flaggedDuplicates: flagged, companiesCreated: [])
-        }
+        } }
     }
 
     func plan(_ scope: Scope, records: [CSVRecord], mapping: [String], mode: ImportMode,

@@ -8,8 +8,10 @@ import GRDB
 /// name at the same company) and of earlier rows, the column mapping, the companies it would
 /// create. `commit` saves a preview's rows in **one write transaction**: all-or-nothing
 /// refuses the whole file when any row is bad, skip-bad-rows saves the good ones. Each saved
-/// contact is audited and publishes `crm.contact.created`, like `Contacts.add`; the contacts'
-/// search index follows through its triggers.
+/// contact is audited (one entry per contact, appended in one pass, see `AuditAppender`) and
+/// publishes `crm.contact.created`, like `Contacts.add`; it is saved with the score the
+/// organization's lead-scoring rules give it (`ImportScoring`); the contacts' search index
+/// follows through its triggers.
 ///
 /// The preview compares the file with the stored contacts it could collide with only (those
 /// sharing an email, a phone or a company with a row), read through the indexes, never the
@@ -49,20 +51,27 @@ public struct ContactImport: Sendable {
                 rows.append(row)
             }
         }
-        return try database.write(as: scope, .create, in: .crm) { access in
+        return try database.write(as: scope, .create, in: .crm) { access in try ImportPageCache.run(access.db) {
             var companies = try Self.companyKeys(access)
+            var newCompanies: [CompanyID: Company] = [:]
             var created: [String] = []
-            let companyWriter = BulkRowWriter(access, table: Companies.table, entity: Companies.entity, columns: Self.companyColumns)
+            let audit = try AuditAppender(access.db, actor: access.scope.actor)
+            let companyWriter = BulkRowWriter(access, audit: audit, table: Companies.table, entity: Companies.entity,
+                                              columns: Self.companyColumns)
             for name in plan.newCompanies where companies[DuplicateDetector.companyKey(name)] == nil {
-                var columns = CompanyRecord.columns(Company(name: name))
+                let company = Company(name: name)
+                var columns = CompanyRecord.columns(company)
                 columns["owner_id"] = access.scope.userId
                 let inserted = try companyWriter.insert(columns.databaseValues(Self.companyColumns),
                                                         summary: "company \(name) added by a contact import",
                                                         event: "crm.company.created", payload: ["name": .string(name)])
                 companies[DuplicateDetector.companyKey(name)] = CompanyID(inserted.id)
+                newCompanies[CompanyID(inserted.id)] = company
                 created.append(name)
             }
-            let writer = BulkRowWriter(access, table: Contacts.table, entity: Contacts.entity, columns: Self.contactColumns)
+            var scoring = try ImportScoring(access)
+            let writer = BulkRowWriter(access, audit: audit, table: Contacts.table, entity: Contacts.entity,
+                                       columns: Self.contactColumns)
             var imported = 0
             var flagged = 0
             for (index, row) in rows.enumerated() {
@@ -70,6 +79,7 @@ public struct ContactImport: Sendable {
                 if contact.companyID == nil, let name = row.companyName {
                     contact.companyID = companies[DuplicateDetector.companyKey(name)]
                 }
+                contact = try scoring.scored(contact, newCompany: contact.companyID.flatMap { newCompanies[$0] })
                 var columns = ContactRecord.columns(contact)
                 columns["owner_id"] = access.scope.userId
                 do {
@@ -85,10 +95,11 @@ public struct ContactImport: Sendable {
                 }
                 if let progress, (index + 1) % 500 == 0 { progress(index + 1, rows.count) }
             }
+            try audit.finish()
             progress?(rows.count, rows.count)
             skipped.sort { $0.line < $1.line }
             return ImportOutcome(imported: imported, skipped: skipped, flaggedDuplicates: flagged, companiesCreated: created)
-        }
+        } }
     }
 
     // MARK: Planning

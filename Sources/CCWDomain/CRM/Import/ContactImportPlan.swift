@@ -132,9 +132,9 @@ public struct ContactImportPlan: Sendable {
         for (column, text) in row.values {
             if case let .field(field) = column { draft[field] = text }
         }
-        let full = row[.fullName].trimmingCharacters(in: .whitespaces)
-        if !full.isEmpty && draft[.firstName].trimmingCharacters(in: .whitespaces).isEmpty
-            && draft[.lastName].trimmingCharacters(in: .whitespaces).isEmpty {
+        let full = row[.fullName].trimmed(newlines: false)
+        if !full.isEmpty && draft[.firstName].trimmed(newlines: false).isEmpty
+            && draft[.lastName].trimmed(newlines: false).isEmpty {
             let (first, last) = splitName(full)
             draft[.firstName] = first
             draft[.lastName] = last

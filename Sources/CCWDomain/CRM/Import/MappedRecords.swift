@@ -18,7 +18,7 @@ enum MappedRecords {
     static func rows<Field>(_ records: [CSVRecord], mapping: HeaderMapping<Field>) -> [MappedRow<Field>] {
         let width = mapping.headers.count
         return records.dropFirst().compactMap { record in
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+            if record.fields.allSatisfy({ $0.trimmed(newlines: false).isEmpty }) { return nil }
             var row = MappedRow<Field>(line: record.line, values: [:], customFields: [:], problems: [])
             if let problem = record.problem { row.problems.append(problem) }
             if record.fields.count != width {

@@ -8,7 +8,7 @@ struct Deals: ParsableCommand {
         commandName: "deals",
         abstract: "Deals on the sales pipeline.",
         discussion: "Name a deal by id or uid; stages by name.",
-        subcommands: [DealsList.self, DealsShow.self, DealsAdd.self, DealsUpdate.self, DealsMove.self, DealsDelete.self])
+        subcommands: [DealsList.self, DealsShow.self, DealsAdd.self, DealsUpdate.self, DealsLines.self, DealsMove.self, DealsDelete.self])
 }
 
 /// A deal as `--json` prints it (money as a decimal string beside its currency).

@@ -1,0 +1,94 @@
+import CCWCore
+import CCWViewModels
+import Foundation
+
+/// The statements the core sends for the contacts grid (`Contacts+List.swift`) and the deal
+/// kanban (`DealBoard.swift`), character for character and with the same parameters, so the
+/// `sqlite3` shell runs the very same statements as the baseline. `CRMParity` checks at every
+/// run that the core still sends exactly these.
+///
+/// Contacts, name order (the grid's default): without text the list walks `contacts_by_name`
+/// from a row-value cursor; with text of 3+ characters the trigram index drives the query
+/// (`CROSS JOIN`) and the matches are sorted by name; the count of a text search stops after
+/// `countCap + 1` matches, the count without text is exact.
+struct ContactSQL {
+    let orgId: Int64
+    var text: String?
+    var countCap: Int = ContactsModel.countCap
+
+    var match: String? {
+        text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : SearchIndex.matchExpression($0) }
+    }
+
+    private var source: String { match == nil ? "contacts" : "contacts_fts f CROSS JOIN contacts ON contacts.id = f.rowid" }
+
+    private var conditions: (sql: String, values: [BoundSQL.Value]) {
+        var sql = "contacts.org_id = ? AND contacts.deleted_at IS NULL"
+        var values: [BoundSQL.Value] = [.int(orgId)]
+        if let match {
+            sql += " AND contacts_fts MATCH ?"
+            values.append(.text(match))
+        }
+        return (sql, values)
+    }
+
+    /// `countMatching(cap:)` as the grid calls it: capped with text, exact without.
+    func count() -> BoundSQL {
+        let c = conditions
+        let limit = match == nil ? "" : " LIMIT \(countCap + 1)"
+        return BoundSQL(sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(source) WHERE \(c.sql)\(limit))", values: c.values)
+    }
+
+    func first(limit: Int) -> BoundSQL { page(cursor: nil, forwards: true, limit: limit) }
+    func after(_ cursor: ContactCursor, limit: Int) -> BoundSQL { page(cursor: cursor, forwards: true, limit: limit) }
+    func before(_ cursor: ContactCursor, limit: Int) -> BoundSQL { page(cursor: cursor, forwards: false, limit: limit) }
+    func last(limit: Int) -> BoundSQL { page(cursor: nil, forwards: false, limit: limit) }
+
+    /// `Contacts.fetch` for the name order, ascending.
+    private func page(cursor: ContactCursor?, forwards: Bool, limit: Int) -> BoundSQL {
+        var (condition, values) = conditions
+        if let cursor {
+            condition += " AND (contacts.last_name, contacts.first_name, contacts.id) \(forwards ? ">" : "<") (?, ?, ?)"
+            values += [.text(cursor.lastName), .text(cursor.firstName), .int(cursor.id)]
+        }
+        let order = forwards ? "ASC" : "DESC"
+        return BoundSQL(sql: """
+            SELECT contacts.* FROM \(source) WHERE \(condition)
+            ORDER BY contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order) LIMIT ?
+            """, values: values + [.int(Int64(max(1, min(limit, 1000))))])
+    }
+}
+
+/// The kanban's own statements (`Deals.board` without a filter): the per-stage totals over
+/// the pipeline and each column's first cards. (The board also reads the pipeline and its
+/// stages first: two small statements, left out of the baseline.)
+struct BoardSQL {
+    let orgId: Int64
+    let pipelineId: Int64
+
+    func totals() -> BoundSQL {
+        BoundSQL(sql: """
+            SELECT stage_id, currency, COUNT(*) AS n, SUM(value_minor) AS total, SUM(\(Self.weighted)) AS weighted
+            FROM deals WHERE deals.org_id = ? AND deals.pipeline_id = ? AND deals.deleted_at IS NULL GROUP BY stage_id, currency
+            """, values: [.int(orgId), .int(pipelineId)])
+    }
+
+    func cards(stage: Int64, limit: Int) -> BoundSQL {
+        BoundSQL(sql: """
+            SELECT deals.id, deals.version, deals.name, deals.value_minor, deals.currency, deals.probability, deals.stage_id,
+                   deals.owner_id, deals.expected_close_date, deals.stage_entered_at,
+                   companies.name AS company_name, users.login AS owner_login
+            FROM deals
+            LEFT JOIN companies ON companies.id = deals.company_id
+            LEFT JOIN users ON users.id = deals.owner_id WHERE deals.org_id = ? AND deals.pipeline_id = ? AND deals.deleted_at IS NULL AND deals.stage_id = ?
+            ORDER BY deals.value_minor DESC, deals.id DESC LIMIT ?
+            """, values: [.int(orgId), .int(pipelineId), .int(stage), .int(Int64(max(1, min(limit, 500))))])
+    }
+
+    /// `Deals.weightedSQL`.
+    static let weighted = """
+        (CASE WHEN value_minor >= 0
+              THEN (value_minor * CAST(ROUND(CAST(probability AS REAL) * 100) AS INTEGER) + 5000) / 10000
+              ELSE -((-value_minor * CAST(ROUND(CAST(probability AS REAL) * 100) AS INTEGER) + 5000) / 10000) END)
+        """
+}
