@@ -3,7 +3,7 @@ import Testing
 
 /// The real `ccw demo` in tmux: Inventory opens on the products, a parent's variants unfold,
 /// the stock matrix shows the demo's warehouses and drills into a cell, and the alerts list
-/// shows the demo's low stock.
+/// shows the demo's low stock; purchase orders and the value follow.
 @Suite(.serialized) struct InventoryEndToEndTests {
     @Test func browseProductsMatrixAndAlerts() throws {
         let scratch = try Scratch()
@@ -29,6 +29,8 @@ import Testing
         try tmux.waitFor("Open low-stock alerts")
         try tmux.waitFor("open")
         try tmux.press("4")
+        try tmux.waitFor("Select an order to see its lines")
+        try tmux.press("5")
         try tmux.waitFor("methods in use")
     }
 }
