@@ -29,9 +29,10 @@ struct StockCellView: Widget {
         }
         left.append([])
         left.append([TextSpan("Bins and batches", role: .title)])
-        if d.locations.isEmpty { left.append([TextSpan("  none: the stock is kept without bin or batch", role: .muted)]) }
+        if d.locations.isEmpty { left.append([TextSpan("  none", role: .muted)]) }
         for loc in d.locations {
-            let place = [loc.bin.isEmpty ? nil : "bin \(loc.bin)", loc.batch.isEmpty ? nil : "batch \(loc.batch)"].compactMap { $0 }.joined(separator: " · ")
+            let parts = [loc.bin.isEmpty ? nil : "bin \(loc.bin)", loc.batch.isEmpty ? nil : "batch \(loc.batch)"].compactMap { $0 }
+            let place = parts.isEmpty ? "no bin, no batch" : parts.joined(separator: " · ")
             left.append([TextSpan("  " + place.padded(toWidth: 26)), TextSpan(StockText.quantity(loc.onHand).padded(toWidth: 8, alignRight: true)),
                          TextSpan(loc.expiry.map { "  expires \($0)" } ?? "", role: .muted)])
         }
