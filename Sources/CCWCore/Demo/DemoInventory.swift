@@ -3,8 +3,9 @@ import Foundation
 
 /// A realistic inventory for the demo organization, written through the real use cases:
 /// a category tree, about 150 products (two with variant matrices), three warehouses, reorder
-/// rules, and four weeks of receipts, sales, transfers, returns, a cycle count and adjustments,
-/// booked in time order on a clock that walks from `end` minus `DemoHistory.days` to `end`.
+/// rules, and a year of movements: weekly deliveries and orders for eleven months, then four
+/// weeks day by day of receipts, sales, transfers, returns, a cycle count and adjustments,
+/// booked in time order on a clock that walks from `end` minus `DemoHistory.inventoryDays` to `end`.
 ///
 /// Deterministic: every choice comes from a seeded generator, so two runs with the same `end`
 /// produce the same catalogue and the same ledger.
