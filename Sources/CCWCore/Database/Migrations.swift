@@ -26,6 +26,7 @@ enum Migrations {
         migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         migrator.registerMigration("v4-inventory-bins", migrate: InventoryBinsMigration.migrate)
         migrator.registerMigration("v5-crm-contact-search-keys", migrate: ContactSearchKeysMigration.migrate)
+        migrator.registerMigration("v5-inventory-default-reorder", migrate: DefaultReorderRules.migrate)
         return migrator
     }()
 
