@@ -6,12 +6,6 @@ import Testing
 /// its point, see the low-stock toast the background job sends, and turn the alert into a draft
 /// purchase order for the product's supplier.
 @Suite(.serialized) struct InventoryReorderEndToEndTests {
-    func query(_ scratch: Scratch, _ sql: String) throws -> [String] {
-        let r = try Spawn.run(["/usr/bin/sqlite3", scratch.db, sql])
-        #expect(r.status == 0, "sqlite3 failed: \(r.err)")
-        return r.out.split(separator: "\n").map(String.init)
-    }
-
     @Test func scanCountSeeTheLowStockToastAndOrderFromTheAlert() throws {
         let s = try Scratch()
         var utc = Calendar(identifier: .gregorian)
@@ -95,11 +89,11 @@ import Testing
         let orders = try tmux.waitFor("Schrauben Krause GmbH")
         #expect(orders.contains("draft"))
 
-        #expect(try query(s, """
+        #expect(try s.query("""
             SELECT o.number, o.status, c.name, p.sku, l.quantity FROM purchase_orders o JOIN companies c ON c.id = o.supplier_company_id
             JOIN purchase_order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
             """) == ["\(order)|draft|Schrauben Krause GmbH|NUT-M8|50"])
-        #expect(try query(s, "SELECT COUNT(*) FROM stock_alerts") == ["1"], "one alert, however often the job ran")
-        #expect(try query(s, "SELECT on_hand FROM stock_levels l JOIN products p ON p.id = l.product_id WHERE p.sku = 'NUT-M8' AND l.bin = 'A-12-3'") == ["4"])
+        #expect(try s.query("SELECT COUNT(*) FROM stock_alerts") == ["1"], "one alert, however often the job ran")
+        #expect(try s.query("SELECT on_hand FROM stock_levels l JOIN products p ON p.id = l.product_id WHERE p.sku = 'NUT-M8' AND l.bin = 'A-12-3'") == ["4"])
     }
 }
