@@ -27,6 +27,7 @@ enum Migrations {
         migrator.registerMigration("v4-inventory-bins", migrate: InventoryBinsMigration.migrate)
         migrator.registerMigration("v5-crm-contact-search-keys", migrate: ContactSearchKeysMigration.migrate)
         migrator.registerMigration("v5-inventory-default-reorder", migrate: DefaultReorderRules.migrate)
+        migrator.registerMigration("v5-crm-win-loss-indexes", migrate: WinLossIndexesMigration.migrate)
         return migrator
     }()
 
