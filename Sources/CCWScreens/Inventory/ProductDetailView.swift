@@ -4,7 +4,8 @@ import CCWViewModels
 import Foundation
 import TerminalKit
 
-/// One product on one screen: its fields and prices, stock by warehouse and by bin/batch (or
+/// One product on one screen: its fields, sale price and price ladders (tier · currency · from
+/// quantity → unit price), stock by warehouse and by bin/batch (or
 /// its serials), the cost layers of each warehouse and the stock value, and the newest
 /// movements of its ledger (kind, quantity, unit cost, cost of goods, balance, reference, who).
 /// Wide enough, the ledger stands in a column of its own.
@@ -15,7 +16,7 @@ struct ProductDetailView: Widget {
     var zone: TimeZone = .gmt
 
     func render(_ area: Rect, on surface: Surface) {
-        let block = Block(title: "Product", footer: narrow ? "e edit · Esc back" : nil, theme: theme)
+        let block = Block(title: "Product", footer: narrow ? "e edit · p prices · Esc back" : nil, theme: theme)
         block.render(area, on: surface)
         let inner = block.inner(area).inset(left: 1, right: 1)
         guard let o = overview else {
@@ -24,10 +25,10 @@ struct ProductDetailView: Widget {
         }
         if inner.width >= 90 {
             let (left, right) = inner.splitLeft(inner.width * 2 / 5)
-            SpanLines(lines: fields(o) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
+            SpanLines(lines: fields(o) + prices(o) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
             SpanLines(lines: ledger(o), theme: theme).render(right.inset(left: 1), on: surface)
         } else {
-            SpanLines(lines: fields(o) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme).render(inner, on: surface)
+            SpanLines(lines: fields(o) + prices(o) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme).render(inner, on: surface)
         }
     }
 
@@ -49,6 +50,22 @@ struct ProductDetailView: Widget {
             field("Reorder", p.reorderPoint.map { "at \(StockText.quantity($0))" + (p.reorderQuantity.map { ", order \(StockText.quantity($0))" } ?? "") }),
             field("Supplier", p.supplierSKU.map { "SKU \($0)" }),
         ].compactMap { $0 }
+        return lines
+    }
+
+    /// "Prices" and one line per ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`.
+    private func prices(_ o: ProductOverview) -> [[TextSpan]] {
+        guard !o.prices.isEmpty else { return [] }
+        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan("  from qty → unit price · p edits", role: .muted)]]
+        let width = min(18, (o.prices.map { "\($0.tier) \($0.currency.code)".count }.max() ?? 0) + 2)
+        for ladder in o.prices {
+            // Three breaks per line, so a long ladder continues below instead of being cut.
+            for start in stride(from: 0, to: ladder.breaks.count, by: 3) {
+                let part = PriceLadder(tier: ladder.tier, currency: ladder.currency, breaks: Array(ladder.breaks[start..<min(start + 3, ladder.breaks.count)]))
+                let label = start == 0 ? "\(ladder.tier) \(ladder.currency.code)" : ""
+                lines.append([TextSpan("  " + label.padded(toWidth: width), role: .accent), TextSpan(part.summary)])
+            }
+        }
         return lines
     }
 
