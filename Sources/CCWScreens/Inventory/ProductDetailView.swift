@@ -25,10 +25,11 @@ struct ProductDetailView: Widget {
         }
         if inner.width >= 90 {
             let (left, right) = inner.splitLeft(inner.width * 2 / 5)
-            SpanLines(lines: fields(o) + prices(o) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
+            SpanLines(lines: fields(o) + prices(o, width: left.width - 1) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
             SpanLines(lines: ledger(o), theme: theme).render(right.inset(left: 1), on: surface)
         } else {
-            SpanLines(lines: fields(o) + prices(o) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme).render(inner, on: surface)
+            SpanLines(lines: fields(o) + prices(o, width: inner.width) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme)
+                .render(inner, on: surface)
         }
     }
 
@@ -53,18 +54,33 @@ struct ProductDetailView: Widget {
         return lines
     }
 
-    /// "Prices" and one line per ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`.
-    private func prices(_ o: ProductOverview) -> [[TextSpan]] {
+    /// "Prices" and each ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`; breaks that
+    /// do not fit continue on the next line (below the label itself when the pane is narrow).
+    private func prices(_ o: ProductOverview, width: Int) -> [[TextSpan]] {
         guard !o.prices.isEmpty else { return [] }
-        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan("  from qty → unit price · p edits", role: .muted)]]
-        let width = min(18, (o.prices.map { "\($0.tier) \($0.currency.code)".count }.max() ?? 0) + 2)
-        for ladder in o.prices {
-            // Three breaks per line, so a long ladder continues below instead of being cut.
-            for start in stride(from: 0, to: ladder.breaks.count, by: 3) {
-                let part = PriceLadder(tier: ladder.tier, currency: ladder.currency, breaks: Array(ladder.breaks[start..<min(start + 3, ladder.breaks.count)]))
-                let label = start == 0 ? "\(ladder.tier) \(ladder.currency.code)" : ""
-                lines.append([TextSpan("  " + label.padded(toWidth: width), role: .accent), TextSpan(part.summary)])
+        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan("  from qty → unit price", role: .muted)]]
+        let labels = o.prices.map { "\($0.tier) \($0.currency.code)" }
+        var labelWidth = min(20, (labels.map(\.displayWidth).max() ?? 0) + 4)
+        let stacked = width - labelWidth < 24
+        if stacked { labelWidth = 4 }
+        for (ladder, label) in zip(o.prices, labels) {
+            if stacked { lines.append([TextSpan("  " + label, role: .accent)]) }
+            var row: [String] = []
+            func flush(first: Bool) {
+                let head = first && !stacked ? "  " + label : ""
+                lines.append([TextSpan(head.padded(toWidth: labelWidth), role: .accent), TextSpan(row.joined(separator: " · "))])
+                row = []
             }
+            var first = true
+            for step in ladder.breaks {
+                let text = "\(StockText.quantity(step.minimumQuantity)) → \(step.unitPrice.formatted)"
+                if !row.isEmpty && (row + [text]).joined(separator: " · ").displayWidth > width - labelWidth {
+                    flush(first: first)
+                    first = false
+                }
+                row.append(text)
+            }
+            if !row.isEmpty { flush(first: first) }
         }
         return lines
     }

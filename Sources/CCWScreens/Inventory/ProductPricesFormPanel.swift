@@ -24,13 +24,21 @@ final class ProductPricesFormPanel: FormPanel {
                                  hint: "ISO code: EUR, USD, GBP …")
             default:
                 return FormField(id: id, label: "Line \(index - 1)", kind: .text, value: model.value(id),
-                                 hint: index == 2 ? "quantity and unit price: 10 9.00 = from 10 \(unit) each costs 9.00" : nil)
+                                 hint: index == 2 ? "quantity and price: 10 9.00 = 9.00 per \(unit) from 10 up" : nil)
             }
         })
     }
 
     override var title: String { "Prices of \(model.product.sku)" }
     override var isDirty: Bool { ProductPricesFormModel.fields.contains { state.value($0) != model.value($0) } || model.isDirty }
+
+    /// One column at every width: the lines of a ladder read top-down.
+    override func draw(_ area: Rect, on surface: Surface) {
+        let theme = context.theme
+        let block = Block(title: title, footer: "Tab next field · Ctrl-S save (all lines blank: remove) · Esc cancel", focused: true, theme: theme)
+        block.render(area, on: surface)
+        Form(theme: theme, twoColumnMinWidth: .max).render(block.inner(area).inset(left: 1, right: 1), on: surface, state: &state)
+    }
 
     override func fieldChanged(_ id: String) {
         let text = state.value(id).trimmingCharacters(in: .whitespaces).lowercased()
