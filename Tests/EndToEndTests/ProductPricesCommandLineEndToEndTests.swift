@@ -51,4 +51,20 @@ import Testing
         let again = try s.ccw("products", "prices", "MUG-1", "--remove", "wholesale:EUR", "--login", "owner")
         #expect(again.status == 1 && again.err.contains("no price ladder wholesale:EUR of MUG-1"), "\(again.err)")
     }
+
+    @Test func importAndExportCarryAWholesalePrice() throws {
+        let s = try Scratch()
+        #expect(try s.ccw("init", "--login", "owner").status == 0)
+        let bad = try s.write("SKU,Name,Price,Wholesale price\nCUP-1,Cup,3.90,2.95\nCUP-2,Big cup,4.90,-1\n", to: "bad.csv")
+        let refused = try s.ccw("products", "import", bad, "--login", "owner")
+        #expect(refused.status == 1 && refused.err.contains("line 3: wholesale_price: -1: must not be negative"), "\(refused.err)")
+        let good = try s.write("SKU,Name,Price,Wholesale price\nCUP-1,Cup,3.90,2.95\nCUP-2,Big cup,4.90,\n", to: "good.csv")
+        #expect(try s.ccw("products", "import", good, "--login", "owner").status == 0)
+        let quote = try s.ccw("products", "quote", "CUP-1", "20", "--tier", "wholesale", "--login", "owner")
+        #expect(quote.out.contains("unit 2.95, line 59.00 EUR"), "\(quote.out)")
+        let export = try s.ccw("products", "export", "--login", "owner")
+        #expect(export.out.hasPrefix("sku,name,barcode,cost,price,unit,decimals,brand,valuation,tracking,active,wholesale_price\n"))
+        #expect(export.out.contains("CUP-1,Cup,,0.00,3.90,pcs,0,,fifo,quantity,yes,2.95\n"), "\(export.out)")
+        #expect(export.out.contains("CUP-2,Big cup,,0.00,4.90,pcs,0,,fifo,quantity,yes,\n"), "\(export.out)")
+    }
 }
