@@ -54,11 +54,12 @@ struct ProductDetailView: Widget {
         return lines
     }
 
-    /// "Prices" and each ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`; breaks that
+    /// "Prices" (with the key that edits them) and each ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`; breaks that
     /// do not fit continue on the next line (below the label itself when the pane is narrow).
     private func prices(_ o: ProductOverview, width: Int) -> [[TextSpan]] {
-        guard !o.prices.isEmpty else { return [] }
-        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan("  from qty → unit price", role: .muted)]]
+        guard !o.prices.isEmpty else { return [[], [TextSpan("Prices", role: .title), TextSpan("  sale price only · p adds", role: .muted)]] }
+        let note = width < 40 ? "  qty → unit price · p edits" : "  from qty → unit price · p edits"
+        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan(note, role: .muted)]]
         let labels = o.prices.map { "\($0.tier) \($0.currency.code)" }
         var labelWidth = min(20, (labels.map(\.displayWidth).max() ?? 0) + 4)
         let stacked = width - labelWidth < 24

@@ -25,7 +25,7 @@ final class ProductsSection: InventorySection {
     static let add = CommandSpec("inventory.product.add", "new", group: "Products", help: "Add a product", keys: ["n"], showInHints: true, changesData: true)
     static let edit = CommandSpec("inventory.product.edit", "edit", group: "Products", help: "Edit the selected product", keys: ["e"], showInHints: true, changesData: true)
     static let prices = CommandSpec("inventory.product.prices", "prices", group: "Products",
-                                    help: "Edit the selected product's price tiers and quantity breaks", keys: ["p"], showInHints: true, changesData: true)
+                                    help: "Edit the selected product's price tiers and quantity breaks", keys: ["p"], changesData: true)
 
     init(session: AppSession, context: ScreenContext) {
         model = ProductsModel(session: session)
