@@ -49,10 +49,10 @@ public struct PriceQuote: Sendable, Hashable {
     public var lineTotal: Money
     public var source: Source
 
-    /// `from 10 (wholesale EUR ladder)` or `sale price`.
+    /// `wholesale EUR ladder, from 10` or `sale price`.
     public var sourceText: String {
         switch source {
-        case let .ladder(from): "from \(from) (\(tier) \(currency.code) ladder)"
+        case let .ladder(from): "\(tier) \(currency.code) ladder, from \(from)"
         case .salePrice: "sale price"
         }
     }
