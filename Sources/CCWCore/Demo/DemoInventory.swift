@@ -26,6 +26,7 @@ public enum DemoInventory {
         var run = Run(database: database, clock: clock, scope: scope, end: end)
         try run.catalogue()
         try run.history()
+        try run.prices()
         // The year of history happened before the demo opens: its alerts are in the alerts
         // list, but nobody is woken by a year of toasts (new ones are announced as they happen).
         try database.write { db in try db.execute(sql: "UPDATE stock_alerts SET notified_at = created_at WHERE notified_at IS NULL") }
