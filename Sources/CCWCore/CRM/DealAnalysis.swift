@@ -46,11 +46,13 @@ extension Deals {
                 FROM visits v JOIN closed c ON c.id = v.deal_id GROUP BY v.stage, c.kind, c.currency
                 """)) { passed[StageID(row["stage"] as Int64), default: Tally()].add(row, access) }
 
+            // `+h.to_stage_id`: the deal's own history (`deal_stage_history_by_deal`, a few rows),
+            // never every move into the lost stage (`_by_stage`) once per lost deal.
             var lostHere: [StageID: Int] = [:]
             for row in try Row.fetchAll(access.db, SQLRequest<Row>(literal: """
                 WITH closed AS (\(literal: closed))
                 SELECT (SELECT h.from_stage_id FROM deal_stage_history h
-                        WHERE h.org_id = \(scope.orgId) AND h.deal_id = c.id AND h.to_stage_id = c.stage_id
+                        WHERE h.org_id = \(scope.orgId) AND h.deal_id = c.id AND +h.to_stage_id = c.stage_id
                         ORDER BY h.moved_at DESC, h.id DESC LIMIT 1) AS from_stage, COUNT(*) AS n
                 FROM closed c WHERE c.kind = 'lost' GROUP BY from_stage
                 """)) {
