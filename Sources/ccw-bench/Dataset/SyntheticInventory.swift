@@ -15,9 +15,10 @@ import GRDB
 /// The pools are then stored with their state, the levels with their on-hand quantity, so per
 /// place the ledger sums equal `stock_levels.on_hand`, `cost_pools.on_hand` and
 /// `cost_pools.value_minor`, and `StockBooking.book` continues from them. Nothing goes
-/// negative; rows are dated in time order (nothing back-dated). Left out, as the CRM data set
-/// leaves them out: an audit entry and an outbox event per synthetic booking, and low-stock
-/// alerts for the history.
+/// negative; rows are dated in time order (nothing back-dated). Reorder rules are armed or
+/// disarmed with an open alert as the stock stands now. Left out, as the CRM data set leaves
+/// them out: an audit entry and an outbox event per synthetic booking, and the alerts that
+/// were raised and resolved in the past.
 ///
 /// Each stocked product (not a parent of variants) is kept at 2 to 6 warehouses; movements
 /// favour popular places (a quadratic skew), so some places have hundreds of rows and many a
@@ -34,6 +35,7 @@ struct SyntheticInventory {
         var pool: CostPool
         var touches: Int64 = 0
         var lastAt: Int64 = 0
+        var lastId: Int64 = 0
     }
 
     /// One ledger row to insert.
@@ -120,6 +122,7 @@ struct SyntheticInventory {
                         try insert.execute(arguments: StatementArguments(values))
                         places[row.place].touches += 1
                         places[row.place].lastAt = at
+                        places[row.place].lastId = nextId
                         nextId += 1
                     }
                     written += rows.count
@@ -206,7 +209,8 @@ struct SyntheticInventory {
     }
 
     /// The stock levels and cost pools of every place booked, and a reorder rule at one
-    /// place in seven (its point near a week's issues, so some places are low).
+    /// place in seven. A rule whose place is at or below its point is disarmed with an open
+    /// alert raised by the place's last movement, as `StockAlerts.evaluate` would have left it.
     private func writeState(_ places: [Place], products: [SyntheticProduct], admin: Scope, database: AppDatabase,
                             rng: inout SplitMix64) throws {
         let encoder = JSONEncoder()
@@ -221,9 +225,14 @@ struct SyntheticInventory {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let rule = try db.makeStatement(sql: """
-                INSERT INTO reorder_rules (uid, org_id, product_id, warehouse_id, reorder_point, reorder_quantity,
+                INSERT INTO reorder_rules (uid, org_id, product_id, warehouse_id, reorder_point, reorder_quantity, armed,
                                            created_at, updated_at, created_by, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let alert = try db.makeStatement(sql: """
+                INSERT INTO stock_alerts (uid, org_id, product_id, warehouse_id, movement_id, available, reorder_point,
+                                          suggested_quantity, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             var rules = 0
             for place in places {
@@ -231,9 +240,16 @@ struct SyntheticInventory {
                 if rng.below(7) == 0 {
                     rules += 1
                     let whole = Quantity(units: 0, scale: product.decimals).unitsPerWhole
+                    let point = Int64(10 + rng.below(60)) * whole, quantity = Int64(100 + rng.below(200)) * whole
+                    let onHand = place.pool.onHand.units
+                    let low = place.touches > 0 && onHand <= point
                     try rule.execute(arguments: [DatasetGenerator.uid(Int64(rules), "reorder rule"), admin.orgId, product.id,
-                                                 place.warehouse, Int64(10 + rng.below(60)) * whole, Int64(100 + rng.below(200)) * whole,
-                                                 place.lastAt, place.lastAt, admin.userId, admin.userId])
+                                                 place.warehouse, point, quantity, !low, place.lastAt, place.lastAt, admin.userId,
+                                                 admin.userId])
+                    if low {
+                        try alert.execute(arguments: [DatasetGenerator.uid(Int64(rules), "stock alert"), admin.orgId, product.id,
+                                                      place.warehouse, place.lastId, onHand, point, quantity, place.lastAt])
+                    }
                 }
                 guard place.touches > 0 else { continue }
                 try level.execute(arguments: [admin.orgId, product.id, place.warehouse, place.pool.onHand.units, place.lastAt,
