@@ -25,6 +25,7 @@ enum Migrations {
         migrator.registerMigration("v4-inventory-purchase-orders", migrate: PurchaseOrders.migrate)
         migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         migrator.registerMigration("v4-inventory-bins", migrate: InventoryBinsMigration.migrate)
+        migrator.registerMigration("v4-inventory-valuation-index", migrate: InventoryValuationIndexMigration.migrate)
         return migrator
     }()
 
