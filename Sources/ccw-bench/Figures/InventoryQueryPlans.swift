@@ -49,7 +49,7 @@ struct InventoryQueryPlans {
         let stock = session.database.stockQueries, scope = session.scope
         let total = try stock.matrixCount(scope).count
         var cursor: ProductCursor?
-        for _ in 0..<min(50, total / 200) { cursor = try stock.matrixPage(scope, after: cursor, limit: 100).last?.cursor }
+        for _ in 0..<max(1, min(50, total / 200)) { cursor = try stock.matrixPage(scope, after: cursor, limit: 100).last?.cursor }
         let first = try CoreStatements.capture(session) { _ = try stock.matrixPage(scope, after: nil, limit: 100) }
         let deep = try CoreStatements.capture(session) { _ = try stock.matrixPage(scope, after: cursor, limit: 100) }
         let count = try CoreStatements.capture(session) { _ = try stock.matrixCount(scope) }
