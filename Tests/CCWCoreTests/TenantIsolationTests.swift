@@ -124,11 +124,24 @@ import Testing
             "reorder_rules": { scope in try database.reorderRules.list(scope).map(\.id) },
             "stock_alerts": { scope in try database.stockQueries.alerts(scope, openOnly: false).map(\.id) },
             "purchase_orders": { scope in try database.purchaseOrders.list(scope, includeClosed: true).map(\.id) },
+            "product_prices": { scope in
+                let breaks = try database.products.page(scope, limit: 1000).flatMap { product in
+                    try database.productPrices.tiers(scope, productId: product.id).sortedLadders.flatMap { ladder in
+                        ladder.breaks.map { step -> StatementArguments in
+                            [product.id, ladder.tier.description, ladder.currency.code, step.minimumQuantity.units, step.unitPrice.minor]
+                        }
+                    }
+                }
+                return try linkRows(database, """
+                    SELECT id FROM product_prices WHERE product_id = ? AND tier = ? AND currency = ? AND min_quantity = ?
+                      AND unit_price_minor = ? AND deleted_at IS NULL
+                    """, breaks)
+            },
             "purchase_order_lines": { scope in try database.purchaseOrders.list(scope, includeClosed: true).flatMap { $0.lines.map(\.id) } },
         ]
     }
 
-    /// A category, a batch and a serial product, a warehouse, a reorder rule and stock
+    /// A category, a batch and a serial product (with a wholesale price), a warehouse, a reorder rule and stock
     /// movements that raise an alert, in one organization.
     private func seedInventory(_ database: AppDatabase, _ scope: Scope) throws {
         let category = try database.productCategories.add(scope, name: "Food")
@@ -139,6 +152,9 @@ import Testing
         var phone = ProductDraft(sku: "PHONE", name: "Phone")
         phone.tracking = .serial
         let serialProduct = try database.products.add(scope, phone)
+        _ = try database.productPrices.replace(scope, productId: serialProduct.id, tier: .wholesale, currency: scope.baseCurrency,
+                                               breaks: [PriceBreak(from: Quantity(1), unitPrice: Money(minor: 90, currency: scope.baseCurrency))],
+                                               expectedVersion: serialProduct.version)
         let warehouse = try database.warehouses.add(scope, code: "MAIN", name: "Main")
         try database.reorderRules.set(scope, productId: batchProduct.id, warehouseId: warehouse.id, point: Quantity(5), quantity: Quantity(10))
         let cost = Money(minor: 100, currency: scope.baseCurrency)

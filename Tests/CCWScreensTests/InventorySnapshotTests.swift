@@ -83,4 +83,14 @@ import TerminalKit
         #expect(!frame.contains("Hafermilch"))
         #expect(frame.contains("only low"))
     }
+
+    @Test func warehouseStaffLandOnTheEntryForm() throws {
+        let clerk = try Self.driver(login: "lena.fischer", width: 120, height: 40)
+        clerk.press("g", "i")
+        #expect(clerk.snapshot().contains("Receive · Issue · Transfer · Count"))
+        let admin = try Self.driver(width: 120, height: 40)
+        admin.press("g", "i")
+        #expect(!admin.snapshot().contains("Receive · Issue · Transfer · Count"))
+        #expect(admin.snapshot().contains("SKU"))
+    }
 }

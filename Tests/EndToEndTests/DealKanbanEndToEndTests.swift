@@ -4,16 +4,9 @@ import Testing
 /// The real `ccw demo` in tmux: CRM › Deals, a deal moved into won with L, another closed as
 /// lost with the reason typed into the prompt, and the stage history in the database file.
 @Suite(.serialized) struct DealKanbanEndToEndTests {
-    /// Runs one query on the demo database with the sqlite3 shell; rows as lines, fields by `|`.
-    func query(_ scratch: Scratch, _ sql: String) throws -> [String] {
-        let r = try Spawn.run(["/usr/bin/sqlite3", scratch.dir + "/demo.sqlite", sql])
-        #expect(r.status == 0, "sqlite3 failed: \(r.err)")
-        return r.out.split(separator: "\n").map(String.init)
-    }
-
     /// The stage moves after history entry `after`: "deal|to stage|kind|who|reason", oldest first.
     func moves(_ scratch: Scratch, after: String) throws -> [String] {
-        try query(scratch, """
+        try scratch.query(on: scratch.dir + "/demo.sqlite", """
             SELECT d.name, s.name, s.kind, u.login, h.lost_reason FROM deal_stage_history h
             JOIN deals d ON d.id = h.deal_id JOIN pipeline_stages s ON s.id = h.to_stage_id JOIN users u ON u.id = h.moved_by
             WHERE h.id > \(after) ORDER BY h.id
@@ -30,7 +23,7 @@ import Testing
         try tmux.waitFor("┏ Lead")
         try tmux.waitFor("weighted €")
         // The demo's own history (seeded as tester too) ends here.
-        let seeded = try #require(try query(scratch, "SELECT MAX(id) FROM deal_stage_history").first)
+        let seeded = try #require(try scratch.query(on: scratch.dir + "/demo.sqlite", "SELECT MAX(id) FROM deal_stage_history").first)
 
         // Negotiation's biggest deal, one stage to the right: won.
         try tmux.press("l", "l", "l")
@@ -73,7 +66,7 @@ import Testing
         let scratch = try Scratch()
         let tmux = try TmuxSession(command: try scratch.command("demo --login tester"), width: 80, height: 24)
         try tmux.waitForStart()
-        let before = try query(scratch, "SELECT COUNT(*) FROM deal_stage_history")
+        let before = try scratch.query(on: scratch.dir + "/demo.sqlite", "SELECT COUNT(*) FROM deal_stage_history")
         try tmux.press("g", "c")
         try tmux.waitFor("3 Deals")
         try tmux.press("3")
@@ -84,7 +77,7 @@ import Testing
         try tmux.waitForAbsence("Lost reason")
         try tmux.pause()
         try tmux.press("j")
-        #expect(try query(scratch, "SELECT COUNT(*) FROM deal_stage_history") == before)
+        #expect(try scratch.query(on: scratch.dir + "/demo.sqlite", "SELECT COUNT(*) FROM deal_stage_history") == before)
         #expect(try !tmux.screen().contains("Lost: "))
     }
 }

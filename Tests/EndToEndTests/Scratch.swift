@@ -25,6 +25,14 @@ struct Scratch {
         return "env \(exports) \(try Build.ccw()) \(args)"
     }
 
+    /// Runs one query with the sqlite3 shell on this test's database (or `file`); rows as
+    /// lines, fields separated by `|`. A failing query fails the test.
+    func query(on file: String? = nil, _ sql: String) throws -> [String] {
+        let r = try Spawn.run(["/usr/bin/sqlite3", file ?? db, sql])
+        guard r.status == 0 else { throw TmuxSession.Failure(description: "sqlite3: \(r.err)") }
+        return r.out.split(separator: "\n").map(String.init)
+    }
+
     func write(_ text: String, to name: String) throws -> String {
         let path = dir + "/" + name
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

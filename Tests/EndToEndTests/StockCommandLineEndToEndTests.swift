@@ -83,4 +83,28 @@ import Testing
         let show = try json(try s.ccw("products", "show", "TSHIRT-RED-M", "--login", "owner", "--json").out) as? [String: Any]
         #expect((show?["stock"] as? [[String: Any]])?.count == 3)
     }
+
+    /// `ccw stock reorder` sets the point a level alerts at; `--supplier` names a CRM company;
+    /// a bad quantity or an unknown company is refused by name and changes nothing.
+    @Test func reorderPointsAndSuppliers() throws {
+        let s = try Scratch()
+        #expect(try s.ccw("init", "--login", "owner").status == 0)
+        #expect(try s.ccw("warehouses", "add", "MAIN", "--name", "Main warehouse", "--login", "owner").status == 0)
+        #expect(try s.ccw("companies", "add", "--name", "Krause GmbH", "--login", "owner").status == 0)
+        let added = try s.ccw("products", "add", "NUT-M8", "--name", "Nut M8", "--supplier", "Krause GmbH", "--supplier-sku", "K-8",
+                              "--login", "owner")
+        #expect(added.status == 0, "\(added.err)")
+        #expect(try s.ccw("products", "add", "NUT-M6", "--name", "Nut M6", "--supplier", "Nobody", "--login", "owner").err
+            .contains("no company Nobody"))
+        let set = try s.ccw("stock", "reorder", "NUT-M8", "5", "50", "--warehouse", "MAIN", "--login", "owner", "--json")
+        #expect(set.status == 0, "\(set.err)")
+        let rule = try json(set.out) as? [String: Any]
+        #expect(rule?["reorder_point"] as? String == "5" && rule?["reorder_quantity"] as? String == "50" && rule?["warehouse"] as? String == "MAIN")
+        let bad = try s.ccw("stock", "reorder", "NUT-M8", "five", "50", "--warehouse", "MAIN", "--login", "owner")
+        #expect(bad.status == 1 && bad.err.contains("reorder point: five"), "\(bad.err)")
+        #expect(try s.ccw("stock", "receive", "NUT-M8", "4", "--warehouse", "MAIN", "--cost", "0.05", "--login", "owner").err
+            .contains("low stock: 4 available, reorder point 5"))
+        let levels = try json(try s.ccw("stock", "levels", "--low", "--login", "owner", "--json").out) as? [[String: Any]]
+        #expect(levels?.first?["reorder_point"] as? String == "5")
+    }
 }

@@ -5,12 +5,6 @@ import Testing
 /// into a bin by typing their codes and Enter, one transferred to the shop, a bin counted with
 /// a difference; the ledger in the database file says the same.
 @Suite(.serialized) struct StockEntryEndToEndTests {
-    func query(_ scratch: Scratch, _ sql: String) throws -> [String] {
-        let r = try Spawn.run(["/usr/bin/sqlite3", scratch.db, sql])
-        #expect(r.status == 0, "sqlite3 failed: \(r.err)")
-        return r.out.split(separator: "\n").map(String.init)
-    }
-
     @Test func receiveThreeScansTransferOneAndCountABin() throws {
         let s = try Scratch()
         #expect(try s.ccw("init", "--login", "clerk").status == 0)
@@ -60,14 +54,14 @@ import Testing
         #expect(screen.contains("3 (+2)"), "the session list shows the count and its difference")
 
         // the ledger agrees
-        let rows = try query(s, """
+        let rows = try s.query("""
             SELECT p.sku, m.kind, w.code, m.bin, m.quantity, COALESCE(m.counted_quantity, ''), COALESCE(m.expected_quantity, '')
             FROM stock_movements m JOIN products p ON p.id = m.product_id JOIN warehouses w ON w.id = m.warehouse_id ORDER BY m.id
             """)
         #expect(rows == ["BOLT-M8|receive|MAIN|A-12-3|1||", "NUT-M8|receive|MAIN|A-12-3|1||", "DRILL-600W|receive|MAIN|A-12-3|1||",
                          "DRILL-600W|transfer-out|MAIN|A-12-3|-1||", "DRILL-600W|transfer-in|SHOP||1||",
                          "NUT-M8|count|MAIN|A-12-3|2|3|1"], "\(rows)")
-        let bins = try query(s, "SELECT p.sku, l.bin, l.on_hand FROM stock_levels l JOIN products p ON p.id = l.product_id WHERE l.bin <> '' ORDER BY p.sku")
+        let bins = try s.query("SELECT p.sku, l.bin, l.on_hand FROM stock_levels l JOIN products p ON p.id = l.product_id WHERE l.bin <> '' ORDER BY p.sku")
         #expect(bins == ["BOLT-M8|A-12-3|1", "DRILL-600W|A-12-3|0", "NUT-M8|A-12-3|3"])
     }
 }

@@ -10,7 +10,9 @@ import GRDB
 ///   `_by_owner`, `_by_company`), so a page costs the same at any depth;
 /// - with text of three characters or more the trigram index drives the query
 ///   (`CROSS JOIN`, so SQLite does not probe the index once per contact) and only the
-///   matching rows are sorted by name; shorter text falls back to `LIKE`;
+///   matching rows are sorted; the sort reads the narrow `contacts_search_keys` index, not the
+///   wide rows, and the page's rows are read afterwards by id (a segment, which may look at
+///   any column, sorts from the rows); shorter text falls back to `LIKE`;
 /// - counts of a text search stop after `cap` matches (`exact` false: "1,000+").
 extension Contacts {
     /// One page in name order: after `cursor` (forwards, the first page without one).
@@ -64,20 +66,43 @@ extension Contacts {
         }
         let order = ascending ? "ASC" : "DESC"
         let orderBy = filter.sort.columns.map { "\($0) \(order)" }.joined(separator: ", ")
-        let request: SQL = """
-            SELECT contacts.* FROM \(literal: source(filter)) WHERE \(literal: condition)
-            ORDER BY \(literal: SQL(sql: orderBy)) LIMIT \(limit)
-            """
+        let request: SQL
+        if sortsFromSearchKeys(filter) {
+            request = """
+                SELECT contacts.* FROM contacts WHERE contacts.id IN (
+                    SELECT contacts.id FROM \(literal: source(filter)) WHERE \(literal: condition)
+                    ORDER BY \(literal: SQL(sql: orderBy)) LIMIT \(limit))
+                ORDER BY \(literal: SQL(sql: orderBy))
+                """
+        } else {
+            request = """
+                SELECT contacts.* FROM \(literal: source(filter)) WHERE \(literal: condition)
+                ORDER BY \(literal: SQL(sql: orderBy)) LIMIT \(limit)
+                """
+        }
         let records = try Row.fetchAll(access.db, SQLRequest<Row>(literal: request)).map(ContactRecord.init(row:))
         return forwards ? records : records.reversed()
     }
 
-    /// The FROM clause: the trigram index first when it can answer the text.
+    /// The FROM clause: the trigram index first when it can answer the text, joined to the
+    /// narrow search keys when those hold every column the filter and sort need.
     static func source(_ filter: ContactFilter) -> SQL {
-        if let text = filter.text?.nonBlank, SearchIndex.matchExpression(text) != nil {
-            return "contacts_fts f CROSS JOIN contacts ON contacts.id = f.rowid"
+        guard usesTrigramIndex(filter) else { return "contacts" }
+        if sortsFromSearchKeys(filter) {
+            return "contacts_fts f CROSS JOIN contacts INDEXED BY contacts_search_keys ON contacts.id = f.rowid"
         }
-        return "contacts"
+        return "contacts_fts f CROSS JOIN contacts ON contacts.id = f.rowid"
+    }
+
+    static func usesTrigramIndex(_ filter: ContactFilter) -> Bool {
+        guard let text = filter.text?.nonBlank else { return false }
+        return SearchIndex.matchExpression(text) != nil
+    }
+
+    /// A trigram search without a segment filters and sorts on columns `contacts_search_keys`
+    /// holds (see `ContactSearchKeysMigration`).
+    static func sortsFromSearchKeys(_ filter: ContactFilter) -> Bool {
+        usesTrigramIndex(filter) && filter.segment == nil
     }
 
     static let searchColumns = ["first_name", "last_name", "email", "phone", "mobile", "title"]

@@ -25,7 +25,11 @@ enum Migrations {
         migrator.registerMigration("v4-inventory-purchase-orders", migrate: PurchaseOrders.migrate)
         migrator.registerMigration("v4-inventory-screens", migrate: InventoryScreensMigration.migrate)
         migrator.registerMigration("v4-inventory-bins", migrate: InventoryBinsMigration.migrate)
-        migrator.registerMigration("v4-inventory-valuation-index", migrate: InventoryValuationIndexMigration.migrate)
+        migrator.registerMigration("v4-inventory-price-tiers", migrate: ProductPricesMigration.migrate)
+        migrator.registerMigration("v5-crm-contact-search-keys", migrate: ContactSearchKeysMigration.migrate)
+        migrator.registerMigration("v5-inventory-default-reorder", migrate: DefaultReorderRules.migrate)
+        migrator.registerMigration("v5-crm-win-loss-indexes", migrate: WinLossIndexesMigration.migrate)
+        migrator.registerMigration("v5-inventory-valuation-index", migrate: InventoryValuationIndexMigration.migrate)
         return migrator
     }()
 

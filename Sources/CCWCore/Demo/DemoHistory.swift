@@ -1,21 +1,24 @@
 import CCWDomain
 import Foundation
 
-/// Four weeks of everyday administration for the demo, done through the real use cases on a
-/// clock that walks forward day by day, so the audit log, the activity chart and the
-/// notifications look like a system in use rather than one created a second ago.
+/// The demo's past, done through the real use cases on a clock that walks forward day by day,
+/// so the audit log, the activity chart and the notifications look like a system in use rather
+/// than one created a second ago: the organizations were set up a year ago (and have a year of
+/// stock movements); the last four weeks hold everyday administration and the CRM's activity.
 public enum DemoHistory {
-    /// How far back the demo's history starts.
+    /// The recent, day-by-day part of the history (administration, CRM, detailed stock).
     public static let days = 28
+    /// How far back the stock ledger (and the organizations) start.
+    public static let inventoryDays = 365
 
-    /// Runs `DemoSeed.identity` at `days` ago, then the history; leaves the clock at `end`.
+    /// Runs `DemoSeed.identity` at `inventoryDays` ago, then the history; leaves the clock at `end`.
     @discardableResult
     public static func seed(database: AppDatabase, clock: ManualClock, adminLogin: String, adminName: String,
                             end: Int64, progress: (String) -> Void = { _ in }) throws -> DemoSeed.Identity {
         progress("organizations, staff and four weeks of administration")
         let dayMs: Int64 = 86_400_000
-        // The organizations were set up four weeks ago, at 09:00 Berlin time.
-        clock.set(((end - Int64(days) * dayMs) / dayMs) * dayMs + 8 * 3_600_000)
+        // The organizations were set up a year ago, at 09:00 Berlin time.
+        clock.set(((end - Int64(inventoryDays) * dayMs) / dayMs) * dayMs + 8 * 3_600_000)
         let identity = try DemoSeed.identity(database: database, adminLogin: adminLogin, adminName: adminName)
         let nw = identity.northwind, hb = identity.harbour
 
@@ -42,7 +45,7 @@ public enum DemoHistory {
             (27, 16, { try notify(database, nw, "New price list from 1 December", "Sales: quotes after the 1st use the new list.") }),
         ]
         // Office hours in Berlin (UTC+1 in winter), a few minutes past the hour.
-        let firstMidnight = (clock.now() / dayMs) * dayMs
+        let firstMidnight = ((end - Int64(days) * dayMs) / dayMs) * dayMs
         for (i, (day, hour, step)) in steps.enumerated() {
             let at = firstMidnight + Int64(day) * dayMs + (hour - 1) * 3_600_000 + Int64(7 + i * 3) * 60_000
             clock.set(min(at, end - 60_000))
@@ -51,7 +54,7 @@ public enum DemoHistory {
         progress("CRM: companies, contacts, deals, interactions, tasks")
         try DemoCRM.seed(database: database, clock: clock, scope: nw, end: end)
         try DemoCRM.seed(database: database, clock: clock, scope: hb, end: end, size: .small)
-        progress("inventory: catalog, warehouses, four weeks of stock movements")
+        progress("inventory: catalog, warehouses, a year of stock movements")
         try DemoInventory.seed(database: database, clock: clock, scope: nw, end: end)
         clock.set(end)
         return identity

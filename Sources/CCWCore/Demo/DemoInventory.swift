@@ -3,8 +3,9 @@ import Foundation
 
 /// A realistic inventory for the demo organization, written through the real use cases:
 /// a category tree, about 150 products (two with variant matrices), three warehouses, reorder
-/// rules, and four weeks of receipts, sales, transfers, returns, a cycle count and adjustments,
-/// booked in time order on a clock that walks from `end` minus `DemoHistory.days` to `end`.
+/// rules, and a year of movements: weekly deliveries and orders for eleven months, then four
+/// weeks day by day of receipts, sales, transfers, returns, a cycle count and adjustments,
+/// booked in time order on a clock that walks from `end` minus `DemoHistory.inventoryDays` to `end`.
 ///
 /// Deterministic: every choice comes from a seeded generator, so two runs with the same `end`
 /// produce the same catalogue and the same ledger.
@@ -25,6 +26,7 @@ public enum DemoInventory {
         var run = Run(database: database, clock: clock, scope: scope, end: end)
         try run.catalogue()
         try run.history()
+        try run.prices()
         // The year of history happened before the demo opens: its alerts are in the alerts
         // list, but nobody is woken by a year of toasts (new ones are announced as they happen).
         try database.write { db in try db.execute(sql: "UPDATE stock_alerts SET notified_at = created_at WHERE notified_at IS NULL") }

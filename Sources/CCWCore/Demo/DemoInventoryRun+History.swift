@@ -2,25 +2,33 @@ import CCWDomain
 import Foundation
 
 extension DemoInventory.Run {
-    // MARK: History (days 0 to 27)
+    // MARK: History (a year: weekly trade, then four weeks day by day)
+
+    /// Day numbers count from the first day of the year of history; the last four weeks
+    /// (`recent` onwards) are simulated day by day, the months before week by week.
+    var recent: Int { DemoHistory.inventoryDays - DemoHistory.days }
 
     mutating func history() throws {
-        // Opening stock at MAIN, delivered by the suppliers on day 0.
+        // Opening stock at MAIN, delivered by the suppliers on day 0; the pantry line with its
+        // short shelf life came into the range four weeks ago.
         at(0, 11, 0)
-        for index in items.indices {
-            let quantity = items[index].opening
-            try receive(index, quantity, at: main, day: 0, reference: "OPENING")
+        for index in items.indices where items[index].shelfLife == nil {
+            try receive(index, items[index].opening, at: main, day: 0, reference: "OPENING")
         }
         at(0, 15, 0)
         for index in items.indices {
             guard let point = items[index].mainPoint else { continue }
             try rule(index, at: main, point: point)
         }
+        for day in 1..<recent where firstDate.adding(days: day).weekday == .monday {
+            try weeklyTrade(day)
+        }
+        try monthStart(recent)
 
-        let countDay = (3...10).first { firstDate.adding(days: $0).weekday == .friday } ?? 10
-        for day in 1..<DemoHistory.days {
+        let countDay = recent + ((3...10).first { firstDate.adding(days: recent + $0).weekday == .friday } ?? 10)
+        for day in (recent + 1)..<DemoHistory.inventoryDays {
             let weekday = firstDate.adding(days: day).weekday
-            if day == 3 { try openShop(day) }
+            if day == recent + 3 { try openShop(day) }
             if weekday == .sunday { continue }
             if day == countDay { try cycleCount(day) }
             if weekday != .saturday {
@@ -33,6 +41,40 @@ extension DemoInventory.Run {
                 if weekday == .friday { try clearReturns(day) }
             }
             try adjustments(day)
+        }
+    }
+
+    /// The months before: once a week the suppliers top up what ran down, and the week's
+    /// orders leave MAIN in one go per product (the pantry line and serial-numbered
+    /// machines were not traded yet).
+    mutating func weeklyTrade(_ day: Int) throws {
+        let traded = items.indices.filter { items[$0].shelfLife == nil && items[$0].serialPrefix == nil }
+        at(day, 7, 15)
+        let due = rng.shuffle(traded.filter {
+            level(items[$0].product.id, main.id) <= (items[$0].mainPoint ?? 0) + items[$0].sale.upperBound * 4
+        })
+        for index in due.prefix(14) {
+            let missing = items[index].opening - level(items[index].product.id, main.id)
+            guard missing > 0 else { continue }
+            try receive(index, missing, at: main, day: day, reference: document("PO"))
+            later(2...9)
+        }
+        at(day, 10, 0)
+        for _ in 0..<rng.int(10...14) {
+            let index = rng.pick(traded)
+            try issue(index, rng.int(items[index].sale) * rng.int(2...5), at: main, reference: document("SO"))
+            later(5...40)
+        }
+    }
+
+    /// Four weeks ago: a delivery brings every product back to its opening level, and the
+    /// pantry line arrives for the first time.
+    mutating func monthStart(_ day: Int) throws {
+        at(day, 7, 0)
+        for index in items.indices {
+            let missing = items[index].opening - level(items[index].product.id, main.id)
+            guard missing > 0 else { continue }
+            try receive(index, missing, at: main, day: day, reference: items[index].shelfLife == nil ? document("PO") : "OPENING")
         }
     }
 
@@ -69,7 +111,7 @@ extension DemoInventory.Run {
             let item = items[index]
             let have = level(item.product.id, main.id)
             switch item.pattern {
-            case .runner: if day > 6 { continue }
+            case .runner: if day > recent + 6 { continue }
             case .rearm: if item.restocks > 0 || have > item.mainPoint! { continue }
             case .normal: break
             }
@@ -93,7 +135,7 @@ extension DemoInventory.Run {
             let have = level(items[index].product.id, shop.id)
             guard have <= shopTarget(index) / 2 else { continue }
             let wanted = quantity(index, for: shopTarget(index) - have)
-            if index % 11 == 0 && day > 14 { continue } // a few store lines are left to run down
+            if index % 11 == 0 && day > recent + 14 { continue } // a few store lines are left to run down
             try transfer(index, wanted, to: shop, reference: document("TR"))
         }
     }
@@ -174,7 +216,7 @@ extension DemoInventory.Run {
             19: ("PAP-1006", true, 2, "found during shelf reorganisation"),
             23: ("APP-1002", false, -1, "unknown loss at store inventory"),
         ]
-        guard let (sku, atMain, wholeUnits, reason) = script[day],
+        guard let (sku, atMain, wholeUnits, reason) = script[day - recent],
               let index = items.firstIndex(where: { $0.product.sku == sku }) else { return }
         let warehouse: Warehouse = atMain || shop == nil ? main : shop
         at(day, 17, 20)

@@ -2,7 +2,7 @@ import CCWDomain
 import Foundation
 
 /// The inventory simulation: its state and clock. Its steps live beside it: +Catalogue (day 0),
-/// +History (days 0 to 27) and +Bookings (the stock use cases).
+/// +History (a year: weekly, then the last four weeks day by day) and +Bookings (the stock use cases).
 extension DemoInventory {
     /// How a product behaves in the simulation.
     enum Pattern { case normal, runner, rearm }
@@ -57,7 +57,7 @@ extension DemoInventory {
             self.end = end
             zone = scope.zone
             let dayMs = ZonedTime.millisecondsPerDay
-            let firstMidnight = ((end - Int64(DemoHistory.days) * dayMs) / dayMs) * dayMs
+            let firstMidnight = ((end - Int64(DemoHistory.inventoryDays) * dayMs) / dayMs) * dayMs
             firstDate = ZonedTime.date(at: firstMidnight + dayMs / 2, in: zone)
         }
 

@@ -1,6 +1,6 @@
 import GRDB
 
-/// The index the inventory valuation needs (migration `v4-inventory-valuation-index`).
+/// The index the inventory valuation needs (migration `v5-inventory-valuation-index`).
 ///
 /// `StockQueries.valuation(asOf:)` sums each place's ledger rows up to a date, grouped by
 /// product and warehouse. Without this index SQLite walks `stock_movements_by_date` and reads

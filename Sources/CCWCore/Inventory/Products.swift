@@ -79,7 +79,9 @@ public struct Products: Sendable {
             let row = try table.requireRow(access.db, id: id)
             try access.audit(Self.entity, id: id, uid: before.uid, .update, "updated product \(row["sku"] as String)",
                              before: CanonicalJSON.object(beforeRow), after: CanonicalJSON.object(row))
-            return try Product(row: row)
+            let after = try Product(row: row)
+            try DefaultReorderRules.follow(access, before: before, after: after)
+            return after
         }
     }
 

@@ -33,7 +33,7 @@ public struct ReorderRules: Sendable {
             _ = try ReorderRule(point: point, quantity: quantity, maxLevel: maxLevel)
             let values: [String: (any DatabaseValueConvertible)?] = [
                 "reorder_point": point.units, "reorder_quantity": quantity.units, "max_level": maxLevel?.units,
-                "supplier_company_id": supplierCompanyId, "armed": true,
+                "supplier_company_id": supplierCompanyId, "armed": true, "from_product": false,
             ]
             let table = access.table(Self.table, entity: Self.entity)
             let place = SQL(sql: "product_id = ? AND warehouse_id = ?", arguments: [productId, warehouseId])

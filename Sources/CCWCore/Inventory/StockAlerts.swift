@@ -27,7 +27,8 @@ enum StockAlerts {
         for (place, level) in levels.sorted(by: { $0.key < $1.key }) where level.before != level.level {
             guard let row = try Row.fetchOne(access.db, sql: """
                 SELECT * FROM reorder_rules WHERE org_id = ? AND product_id = ? AND warehouse_id = ? AND deleted_at IS NULL
-                """, arguments: [access.scope.orgId, place.product, place.warehouse]) else { continue }
+                """, arguments: [access.scope.orgId, place.product, place.warehouse])
+                ?? DefaultReorderRules.materialize(access, product: product, warehouseId: place.warehouse) else { continue }
             let stored = try ReorderRules.rule(row: row, scale: product.decimals)
             var watch = LowStockWatch(rule: stored.rule, armed: stored.armed)
             let available = level.level.available

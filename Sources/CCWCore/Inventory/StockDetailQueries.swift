@@ -43,6 +43,8 @@ public struct StockAlertLine: Sendable, Hashable {
     public var onHandNow: Quantity
     /// The rule's reorder quantity, if the rule still exists.
     public var reorderQuantity: Quantity?
+    /// The open (draft or sent) purchase order the alert is on, if any.
+    public var orderNumber: String? = nil
 }
 
 /// Reading stock for drill-downs and the product detail (all bounded by `limit`).
@@ -128,7 +130,10 @@ extension StockQueries {
     public func alertLines(_ scope: Scope, openOnly: Bool = true, limit: Int = 200) throws -> [StockAlertLine] {
         try database.read(as: scope, in: .inventory) { access in
             try Row.fetchAll(access.db, sql: """
-                SELECT a.*, p.decimals, p.sku, p.name, w.code, l.on_hand AS on_hand_now, r.reorder_quantity
+                SELECT a.*, p.decimals, p.sku, p.name, w.code, l.on_hand AS on_hand_now, r.reorder_quantity,
+                       (SELECT o.number FROM purchase_order_lines pl JOIN purchase_orders o ON o.id = pl.order_id
+                        WHERE pl.org_id = a.org_id AND pl.alert_id = a.id AND o.status IN ('draft', 'sent')
+                          AND o.deleted_at IS NULL LIMIT 1) AS order_number
                 FROM stock_alerts a JOIN products p ON p.id = a.product_id AND p.org_id = a.org_id
                 JOIN warehouses w ON w.id = a.warehouse_id AND w.org_id = a.org_id
                 LEFT JOIN stock_levels l ON l.org_id = a.org_id AND l.product_id = a.product_id AND l.warehouse_id = a.warehouse_id
@@ -140,7 +145,8 @@ extension StockQueries {
                 let scale: Int = row["decimals"]
                 return StockAlertLine(alert: StockAlerts.alert(row: row), sku: row["sku"], name: row["name"], warehouseCode: row["code"],
                                       onHandNow: Quantity(units: row["on_hand_now"] ?? 0, scale: scale),
-                                      reorderQuantity: (row["reorder_quantity"] as Int64?).map { Quantity(units: $0, scale: scale) })
+                                      reorderQuantity: (row["reorder_quantity"] as Int64?).map { Quantity(units: $0, scale: scale) },
+                                      orderNumber: row["order_number"])
             }
         }
     }

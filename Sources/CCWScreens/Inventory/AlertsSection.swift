@@ -79,9 +79,9 @@ final class AlertsSection: InventorySection {
     static let columns = [
         GridColumn("Raised", width: .fixed(11)), GridColumn("SKU", width: .fixed(10)),
         GridColumn("Product", width: .flex(min: 12, weight: 2)), GridColumn("Where", width: .fixed(6)),
-        GridColumn("Was", width: .fixed(6), alignment: .right), GridColumn("Now", width: .fixed(6), alignment: .right),
-        GridColumn("Point", width: .fixed(6), alignment: .right), GridColumn("Order", width: .fixed(6), alignment: .right),
-        GridColumn("State", width: .fixed(10)),
+        GridColumn("Was", width: .fixed(7), alignment: .right), GridColumn("Now", width: .fixed(7), alignment: .right),
+        GridColumn("Point", width: .fixed(7), alignment: .right), GridColumn("Order", width: .fixed(7), alignment: .right),
+        GridColumn("State", width: .fixed(12)),
     ]
 
     func draw(_ area: Rect, on surface: Surface) {
@@ -98,12 +98,12 @@ final class AlertsSection: InventorySection {
         grid.draw(columns: Self.columns, count: lines.count, selected: model.selected, row: { i in
             let l = lines[i], a = l.alert
             let open = a.resolvedAt == nil
-            let state = open ? (l.onHandNow.isPositive ? "open" : "open · out") : "resolved"
+            let state = !open ? "resolved" : l.orderNumber ?? (l.onHandNow.isPositive ? "open" : "open · out")
             return GridRow([String(session.timestampText(a.createdAt).dropFirst(5)), l.sku, l.name, l.warehouseCode,
                             StockText.quantity(a.available), StockText.quantity(l.onHandNow), StockText.quantity(a.reorderPoint),
                             StockText.quantity(l.reorderQuantity ?? a.suggestedQuantity), state],
                            cellRoles: [.muted, nil, nil, .accent, .warning, l.onHandNow.isPositive ? nil : .error, .muted, nil,
-                                       open ? (l.onHandNow.isPositive ? .warning : .error) : .success])
+                                       !open ? .success : l.orderNumber != nil ? .info : l.onHandNow.isPositive ? .warning : .error])
         }, in: body, on: surface, theme: theme, emptyText: model.error ?? (model.showResolved ? "No alerts yet" : "No open alerts · stock is above every reorder point"),
            marked: { [model] i in model.isMarked(lines[i]) }, markedCount: marked)
         model.pageSize = grid.pageSize

@@ -7,7 +7,8 @@ typealias InventorySection = ModuleSection
 
 /// Inventory: the product catalogue with variants folded under their parents, the stock matrix
 /// (products × warehouses), low-stock alerts, purchase orders, the inventory value as of a date
-/// and the stock entry form, as sections switched with the digit keys or [ and ].
+/// and the stock entry form, as sections switched with the digit keys or [ and ]. Warehouse
+/// staff land on the entry form, everybody else on the products.
 final class InventoryScreen: SectionedScreen {
     let session: AppSession
 
@@ -20,6 +21,6 @@ final class InventoryScreen: SectionedScreen {
             PurchaseOrdersSection(session: session, context: context),
             ValuationSection(session: session, context: context),
             StockEntrySection(session: session, context: context),
-        ])
+        ], first: session.role == .warehouse ? 5 : 0)
     }
 }

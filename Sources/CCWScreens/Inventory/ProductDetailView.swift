@@ -4,7 +4,8 @@ import CCWViewModels
 import Foundation
 import TerminalKit
 
-/// One product on one screen: its fields and prices, stock by warehouse and by bin/batch (or
+/// One product on one screen: its fields, sale price and price ladders (tier · currency · from
+/// quantity → unit price), stock by warehouse and by bin/batch (or
 /// its serials), the cost layers of each warehouse and the stock value, and the newest
 /// movements of its ledger (kind, quantity, unit cost, cost of goods, balance, reference, who).
 /// Wide enough, the ledger stands in a column of its own.
@@ -15,7 +16,7 @@ struct ProductDetailView: Widget {
     var zone: TimeZone = .gmt
 
     func render(_ area: Rect, on surface: Surface) {
-        let block = Block(title: "Product", footer: narrow ? "e edit · Esc back" : nil, theme: theme)
+        let block = Block(title: "Product", footer: narrow ? "e edit · p prices · Esc back" : nil, theme: theme)
         block.render(area, on: surface)
         let inner = block.inner(area).inset(left: 1, right: 1)
         guard let o = overview else {
@@ -24,10 +25,11 @@ struct ProductDetailView: Widget {
         }
         if inner.width >= 90 {
             let (left, right) = inner.splitLeft(inner.width * 2 / 5)
-            SpanLines(lines: fields(o) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
+            SpanLines(lines: fields(o) + prices(o, width: left.width - 1) + [[]] + stock(o) + [[]] + layers(o), theme: theme).render(left.inset(right: 1), on: surface)
             SpanLines(lines: ledger(o), theme: theme).render(right.inset(left: 1), on: surface)
         } else {
-            SpanLines(lines: fields(o) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme).render(inner, on: surface)
+            SpanLines(lines: fields(o) + prices(o, width: inner.width) + [[]] + stock(o) + [[]] + layers(o) + [[]] + ledger(o), theme: theme)
+                .render(inner, on: surface)
         }
     }
 
@@ -49,6 +51,38 @@ struct ProductDetailView: Widget {
             field("Reorder", p.reorderPoint.map { "at \(StockText.quantity($0))" + (p.reorderQuantity.map { ", order \(StockText.quantity($0))" } ?? "") }),
             field("Supplier", p.supplierSKU.map { "SKU \($0)" }),
         ].compactMap { $0 }
+        return lines
+    }
+
+    /// "Prices" (with the key that edits them) and each ladder: `  wholesale EUR  1 → 10.00 · 10 → 9.00 · 50 → 8.00`; breaks that
+    /// do not fit continue on the next line (below the label itself when the pane is narrow).
+    private func prices(_ o: ProductOverview, width: Int) -> [[TextSpan]] {
+        guard !o.prices.isEmpty else { return [[], [TextSpan("Prices", role: .title), TextSpan("  sale price only · p adds", role: .muted)]] }
+        let note = width < 40 ? "  qty → unit price · p edits" : "  from qty → unit price · p edits"
+        var lines: [[TextSpan]] = [[], [TextSpan("Prices", role: .title), TextSpan(note, role: .muted)]]
+        let labels = o.prices.map { "\($0.tier) \($0.currency.code)" }
+        var labelWidth = min(20, (labels.map(\.displayWidth).max() ?? 0) + 4)
+        let stacked = width - labelWidth < 24
+        if stacked { labelWidth = 4 }
+        for (ladder, label) in zip(o.prices, labels) {
+            if stacked { lines.append([TextSpan("  " + label, role: .accent)]) }
+            var row: [String] = []
+            func flush(first: Bool) {
+                let head = first && !stacked ? "  " + label : ""
+                lines.append([TextSpan(head.padded(toWidth: labelWidth), role: .accent), TextSpan(row.joined(separator: " · "))])
+                row = []
+            }
+            var first = true
+            for step in ladder.breaks {
+                let text = "\(StockText.quantity(step.minimumQuantity)) → \(step.unitPrice.formatted)"
+                if !row.isEmpty && (row + [text]).joined(separator: " · ").displayWidth > width - labelWidth {
+                    flush(first: first)
+                    first = false
+                }
+                row.append(text)
+            }
+            if !row.isEmpty { flush(first: first) }
+        }
         return lines
     }
 

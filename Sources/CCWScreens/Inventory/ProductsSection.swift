@@ -6,7 +6,8 @@ import TerminalKit
 /// Inventory › Products: parents and plain products in name order with variants folded under
 /// their parent ("▸ 12 variants"; Space or l expands, h collapses), searchable by SKU, barcode,
 /// name and brand (`/`), narrowed by category (`f`), with the selected product's detail beside
-/// the grid (or on Enter when narrow). `n` adds and `e` edits through a form.
+/// the grid (or on Enter when narrow). `n` adds and `e` edits through a form; `p` edits the price
+/// ladder of one tier in one currency (a picker first when the product has ladders).
 final class ProductsSection: InventorySection {
     let model: ProductsModel
     let context: ScreenContext
@@ -23,6 +24,8 @@ final class ProductsSection: InventorySection {
     static let clearFilters = CommandSpec("inventory.products.clear", "Clear filters", group: "Products", help: "Show every product", keys: ["c"])
     static let add = CommandSpec("inventory.product.add", "new", group: "Products", help: "Add a product", keys: ["n"], showInHints: true, changesData: true)
     static let edit = CommandSpec("inventory.product.edit", "edit", group: "Products", help: "Edit the selected product", keys: ["e"], showInHints: true, changesData: true)
+    static let prices = CommandSpec("inventory.product.prices", "prices", group: "Products",
+                                    help: "Edit the selected product's price tiers and quantity breaks", keys: ["p"], changesData: true)
 
     init(session: AppSession, context: ScreenContext) {
         model = ProductsModel(session: session)
@@ -33,7 +36,7 @@ final class ProductsSection: InventorySection {
     var name: String { "products" }
     var commands: [CommandSpec] {
         if let panel { return panel.commands }
-        return [ListCommands.filter, ListCommands.open, Self.expand, Self.collapse, Self.add, Self.edit, Self.category, Self.clearFilters,
+        return [ListCommands.filter, ListCommands.open, Self.expand, Self.collapse, Self.add, Self.edit, Self.prices, Self.category, Self.clearFilters,
                 ListCommands.copy] + ListCommands.movement
     }
     var disabledCommands: [String: String] {
@@ -41,6 +44,7 @@ final class ProductsSection: InventorySection {
         let role = model.session.role.title
         if !model.canCreate { why[Self.add.id] = "adding products needs Inventory create rights (you are \(role))" }
         if !model.canEdit { why[Self.edit.id] = "editing products needs Inventory edit rights (you are \(role))" }
+        if !model.canEdit { why[Self.prices.id] = "editing prices needs Inventory edit rights (you are \(role))" }
         return why
     }
     var hasTextFocus: Bool { panel != nil || list.isSearching }
@@ -77,6 +81,17 @@ final class ProductsSection: InventorySection {
         case Self.edit.id:
             guard let product = model.selected?.product else { return true }
             open(ProductFormModel(session: model.session, editing: product))
+        case Self.prices.id:
+            guard let product = model.selected?.product else { return true }
+            let form = ProductPricesFormModel(session: model.session, product: product)
+            guard !form.ladders.isEmpty else { openPrices(form); return true }
+            let ladders = form.ladders
+            context.present(.pick(title: "Prices of \(product.sku)", options: form.ladderNames + ["new ladder (another tier or currency)…"],
+                                  selected: 0) { [weak self] i in
+                guard let self else { return }
+                openPrices(i < ladders.count ? ProductPricesFormModel(session: model.session, product: product, tier: ladders[i].tier,
+                                                                     currency: ladders[i].currency) : form)
+            })
         default: return false
         }
         return true
@@ -85,6 +100,13 @@ final class ProductsSection: InventorySection {
     private func open(_ form: ProductFormModel) {
         let panel = ProductFormPanel(model: form, context: context)
         panel.onSaved = { [weak self] product in self?.model.reveal(product) }
+        panel.onClose = { [weak self] in self?.panel = nil }
+        self.panel = panel
+    }
+
+    private func openPrices(_ form: ProductPricesFormModel) {
+        let panel = ProductPricesFormPanel(model: form, context: context)
+        panel.onSaved = { [weak self] _ in self?.model.send(.reload) }
         panel.onClose = { [weak self] in self?.panel = nil }
         self.panel = panel
     }

@@ -24,6 +24,7 @@ final class StockSection: InventorySection {
     static let filters = CommandSpec("inventory.stock.filter", "filters…", group: "Stock", help: "Only low stock, a category, some warehouses", keys: ["f"], showInHints: true)
     static let onlyLow = CommandSpec("inventory.stock.only-low", "Only low stock", group: "Stock", help: "Show only products at or below a reorder point (again: all)", keys: ["L"])
     static let expiring = CommandSpec("inventory.stock.expiring", "expiring…", group: "Stock", help: "Batches expiring within a number of days", keys: ["x"], showInHints: true)
+    static let reorderRule = CommandSpec("inventory.stock.reorder-rule", "reorder point…", group: "Stock", help: "Set the focused product's reorder point and order quantity at the focused warehouse", keys: ["e"], showInHints: true, changesData: true)
     static let clearFilters = CommandSpec("inventory.stock.clear", "Clear filters", group: "Stock", help: "Every product in every warehouse", keys: ["c"])
 
     init(session: AppSession, context: ScreenContext) {
@@ -34,10 +35,10 @@ final class StockSection: InventorySection {
     var title: String { "Stock" }
     var name: String { "stock" }
     var commands: [CommandSpec] {
-        if model.detail != nil { return ListCommands.movement }
+        if model.detail != nil { return [Self.reorderRule] + ListCommands.movement }
         if model.view != .matrix { return [Self.expiring] + ListCommands.movement }
-        return [ListCommands.filter, Self.drill, Self.columnLeft, Self.columnRight, Self.filters, Self.onlyLow, Self.expiring,
-                Self.clearFilters] + ListCommands.movement
+        return [ListCommands.filter, Self.drill, Self.columnLeft, Self.columnRight, Self.reorderRule, Self.filters, Self.onlyLow,
+                Self.expiring, Self.clearFilters] + ListCommands.movement
     }
     var disabledCommands: [String: String] { [:] }
     var hasTextFocus: Bool { list.isSearching }
@@ -51,6 +52,7 @@ final class StockSection: InventorySection {
     func handleText(_ key: KeyEvent) -> Bool { list.handleText(key, model: model) }
 
     func perform(_ commandID: String) -> Bool {
+        if commandID == Self.reorderRule.id && model.view == .matrix { askReorderRule(); return true }
         if model.detail != nil {
             guard commandID == GlobalCommands.back.id || commandID == GlobalCommands.quit.id else { return false }
             model.send(.closeCell)
@@ -92,6 +94,18 @@ final class StockSection: InventorySection {
         case ListCommands.last.id: .last
         default: nil
         }
+    }
+
+    /// "Reorder point, order quantity" of the focused cell in one prompt: "5 20".
+    private func askReorderRule() {
+        guard let row = model.selected, let warehouse = model.focusedWarehouse else { return }
+        context.present(.prompt(title: "Reorder \(row.sku) at \(warehouse.code): when available ≤ point, order quantity",
+                                label: "Point Qty", initial: model.reorderRuleText(),
+                                validate: { [weak self] text in self?.model.reorderRuleProblem(text) }) { [weak self] text in
+            guard let self else { return }
+            model.send(.setReorderRule(text))
+            if let e = model.error { context.toast(e, .error) } else if let n = model.notice { context.toast(n, .success) }
+        })
     }
 
     private func askDays() {

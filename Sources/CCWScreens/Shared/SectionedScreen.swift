@@ -17,11 +17,13 @@ class SectionedScreen: ModuleScreen {
     let sections: [ModuleSection]
     private(set) var current = 0
 
-    init(module: Module, context: ScreenContext, sections: [ModuleSection]) {
+    /// `first`: the section in front when the module opens (the one a role works in most).
+    init(module: Module, context: ScreenContext, sections: [ModuleSection], first: Int = 0) {
         precondition(!sections.isEmpty, "a module screen needs at least one section")
         self.module = module
         self.context = context
         self.sections = sections
+        current = min(max(0, first), sections.count - 1)
     }
 
     var prefix: String { module.rawValue }

@@ -13,7 +13,7 @@ public struct CostLayerSummary: Sendable, Hashable {
 }
 
 /// Everything the product detail shows about one product, read in one go when the selection
-/// moves: its category path, stock per warehouse and per bin/batch, serials, the newest ledger
+/// moves: its category path, price ladders, stock per warehouse and per bin/batch, serials, the newest ledger
 /// rows, the cost layers and the stock value. Bounded: at most `ledgerLimit` ledger rows and
 /// 200 locations or serials.
 public struct ProductOverview: Sendable {
@@ -21,6 +21,8 @@ public struct ProductOverview: Sendable {
     public var categoryPath: String?
     public var parentSKU: String?
     public var variantCount: Int
+    /// The product's price ladders: retail, wholesale, then named tiers.
+    public var prices: [PriceLadder]
     public var levels: [StockLevelLine]
     public var locations: [StockLocationLine]
     public var serials: [SerialLine]
@@ -49,6 +51,7 @@ public struct ProductOverview: Sendable {
             product: product, categoryPath: path.isEmpty ? nil : path.joined(separator: " › "),
             parentSKU: try product.parentId.map { try db.products.get(scope, id: $0).sku },
             variantCount: product.parentId == nil ? try db.products.gridLine(scope, id: product.id).variantCount : 0,
+            prices: try db.productPrices.tiers(scope, productId: product.id).sortedLadders,
             levels: try stock.levels(scope, productId: product.id),
             locations: product.tracking == .serial ? [] : try stock.locations(scope, productId: product.id),
             serials: product.tracking == .serial ? try stock.serialLines(scope, productId: product.id) : [],

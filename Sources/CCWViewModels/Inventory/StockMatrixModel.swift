@@ -33,6 +33,9 @@ public final class StockMatrixModel {
         /// Lists batches expiring within `days` days (expired ones too).
         case showExpiring(days: Int)
         case showMatrix
+        /// Sets the reorder point and order quantity of the focused product at the focused
+        /// warehouse, as typed ("5 20": at 5 or less, order 20).
+        case setReorderRule(String)
     }
 
     public enum View: Sendable, Equatable { case matrix, expiring(days: Int) }
@@ -129,6 +132,54 @@ public final class StockMatrixModel {
             view = .expiring(days: days)
             loadExpiring(days)
         case .showMatrix: view = .matrix
+        case .setReorderRule(let text): setReorderRule(text)
+        }
+    }
+
+    /// What was just done, for a toast ("reorder point of X at MAIN set to 5, order 20").
+    public private(set) var notice: String?
+
+    /// The focused cell's reorder rule as the prompt shows it ("5 20"), empty without one.
+    public func reorderRuleText() -> String {
+        guard let row = selected, let warehouse = focusedWarehouse,
+              let rule = try? session.database.reorderRules.list(session.scope, productId: row.productId)
+                  .first(where: { $0.warehouseId == warehouse.id })
+        else { return "" }
+        return "\(rule.rule.point) \(rule.rule.quantity)"
+    }
+
+    /// Why the text is not a reorder rule for the focused product, or nil when it is one.
+    public func reorderRuleProblem(_ text: String) -> String? {
+        guard let row = selected else { return "no product is selected" }
+        do { _ = try Self.parseRule(text, row: row); return nil } catch { return describe(error) }
+    }
+
+    static func parseRule(_ text: String, row: StockMatrixRow) throws -> (point: Quantity, quantity: Quantity) {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        guard parts.count == 2 else {
+            throw CoreError.invalid([FieldError(field: "reorder rule", message: "type the reorder point and the order quantity, e.g. 5 20")])
+        }
+        let unit = "\(row.sku) (\(row.unit))"
+        func quantity(_ field: String, _ text: String) throws -> Quantity {
+            do { return try Quantity.parse(text, scale: row.decimals, unitName: unit) } catch {
+                throw CoreError.invalid([FieldError(field: field, message: "\(error)")])
+            }
+        }
+        return (try quantity("reorder point", parts[0]), try quantity("order quantity", parts[1]))
+    }
+
+    private func setReorderRule(_ text: String) {
+        notice = nil
+        guard let row = selected, let warehouse = focusedWarehouse else { return }
+        do {
+            let (point, quantity) = try Self.parseRule(text, row: row)
+            try session.database.reorderRules.set(session.scope, productId: row.productId, warehouseId: warehouse.id,
+                                                  point: point, quantity: quantity)
+            notice = "reorder point of \(row.sku) at \(warehouse.code) set to \(point), order \(quantity)"
+            reload()
+            if detail != nil { openCell() }
+        } catch {
+            self.error = describe(error)
         }
     }
 

@@ -7,8 +7,8 @@ import GRDB
 /// size:
 /// - a contacts page deep in the list seeks to its cursor in `contacts_by_name` and does not sort;
 /// - a contacts text search is driven by the trigram index (`SCAN f VIRTUAL TABLE INDEX`) and
-///   reads each match by primary key (the matches are then sorted by name: that sort is
-///   intended, its cost grows with the number of matches);
+///   reads each match's sort keys from the covering `contacts_search_keys` (the matches are
+///   then sorted by name: that sort is intended, its cost grows with the number of matches);
 /// - the board's totals read the covering index `deals_board_totals` in group order, and each
 ///   column's cards seek `deals_board_cards`; neither sorts.
 struct CRMQueryPlans {
@@ -22,7 +22,7 @@ struct CRMQueryPlans {
         var text: String {
             switch self {
             case .contactsSeek: "SEARCH contacts USING INDEX contacts_by_name (org_id=? AND (last_name,first_name,id)>…), no sort"
-            case .ftsDriven: "SCAN f VIRTUAL TABLE INDEX, then SEARCH contacts USING INTEGER PRIMARY KEY"
+            case .ftsDriven: "SCAN f VIRTUAL TABLE INDEX, then SEARCH contacts USING COVERING INDEX contacts_search_keys"
             case .index(let name): "SEARCH deals USING [COVERING] INDEX \(name), no sort"
             }
         }
@@ -34,7 +34,7 @@ struct CRMQueryPlans {
                 return !sorts && plan.contains { $0.hasPrefix("SEARCH contacts USING INDEX contacts_by_name (org_id=? AND (") }
             case .ftsDriven:
                 guard let scan = plan.firstIndex(where: { $0.hasPrefix("SCAN f VIRTUAL TABLE INDEX") }),
-                      let search = plan.firstIndex(where: { $0.hasPrefix("SEARCH contacts USING INTEGER PRIMARY KEY") })
+                      let search = plan.firstIndex(where: { $0.hasPrefix("SEARCH contacts USING COVERING INDEX contacts_search_keys") })
                 else { return false }
                 return scan < search
             case .index(let name):

@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Contacts, name order (the grid's default): without text the list walks `contacts_by_name`
 /// from a row-value cursor; with text of 3+ characters the trigram index drives the query
-/// (`CROSS JOIN`) and the matches are sorted by name; the count of a text search stops after
+/// (`CROSS JOIN`), the matches are sorted by name from the narrow `contacts_search_keys` index
+/// and only the page's rows are read from `contacts`; the count of a text search stops after
 /// `countCap + 1` matches, the count without text is exact.
 struct ContactSQL {
     let orgId: Int64
@@ -20,7 +21,9 @@ struct ContactSQL {
         text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : SearchIndex.matchExpression($0) }
     }
 
-    private var source: String { match == nil ? "contacts" : "contacts_fts f CROSS JOIN contacts ON contacts.id = f.rowid" }
+    private var source: String {
+        match == nil ? "contacts" : "contacts_fts f CROSS JOIN contacts INDEXED BY contacts_search_keys ON contacts.id = f.rowid"
+    }
 
     private var conditions: (sql: String, values: [BoundSQL.Value]) {
         var sql = "contacts.org_id = ? AND contacts.deleted_at IS NULL"
@@ -52,10 +55,20 @@ struct ContactSQL {
             values += [.text(cursor.lastName), .text(cursor.firstName), .int(cursor.id)]
         }
         let order = forwards ? "ASC" : "DESC"
+        let orderBy = "contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order)"
+        let limit = BoundSQL.Value.int(Int64(max(1, min(limit, 1000))))
+        if match == nil {
+            return BoundSQL(sql: """
+                SELECT contacts.* FROM \(source) WHERE \(condition)
+                ORDER BY \(orderBy) LIMIT ?
+                """, values: values + [limit])
+        }
         return BoundSQL(sql: """
-            SELECT contacts.* FROM \(source) WHERE \(condition)
-            ORDER BY contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order) LIMIT ?
-            """, values: values + [.int(Int64(max(1, min(limit, 1000))))])
+            SELECT contacts.* FROM contacts WHERE contacts.id IN (
+                SELECT contacts.id FROM \(source) WHERE \(condition)
+                ORDER BY \(orderBy) LIMIT ?)
+            ORDER BY \(orderBy)
+            """, values: values + [limit])
     }
 }
 

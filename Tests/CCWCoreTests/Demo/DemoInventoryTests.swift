@@ -50,7 +50,7 @@ import Testing
             try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM stock_movements WHERE org_id = ? GROUP BY kind",
                              arguments: [nw.orgId]).reduce(into: [String: Int]()) { $0[$1["kind"]] = $1["n"] }
         }
-        #expect((800...2500).contains(counts.values.reduce(0, +)), "\(counts)")
+        #expect((1200...3000).contains(counts.values.reduce(0, +)), "\(counts)")
         for kind in ["receive", "issue", "transfer-out", "transfer-in", "adjust", "count"] {
             #expect((counts[kind] ?? 0) > 0, "\(kind): \(counts)")
         }
@@ -58,7 +58,12 @@ import Testing
             (try Int64.fetchOne(db, sql: "SELECT MIN(created_at) FROM stock_movements")!,
              try Int64.fetchOne(db, sql: "SELECT MAX(created_at) FROM stock_movements")!)
         }
-        #expect(Self.end - first > 27 * ZonedTime.millisecondsPerDay && last < Self.end)
+        #expect(Self.end - first > 364 * ZonedTime.millisecondsPerDay && last < Self.end, "a year of movements")
+        let months = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT SUBSTR(movement_date, 1, 7)) FROM stock_movements WHERE org_id = ?",
+                             arguments: [nw.orgId])!
+        }
+        #expect(months == 13, "every month of the year has movements")
         let inOrder = try database.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM stock_movements a JOIN stock_movements b ON b.id = a.id + 1

@@ -35,6 +35,10 @@ public struct PriceTiers: Sendable, Hashable {
     public struct Key: Sendable, Hashable, Comparable {
         public let tier: PriceTier
         public let currency: CurrencyCode
+        public init(tier: PriceTier, currency: CurrencyCode) {
+            self.tier = tier
+            self.currency = currency
+        }
         public static func < (lhs: Key, rhs: Key) -> Bool {
             (lhs.tier.description, lhs.currency.code) < (rhs.tier.description, rhs.currency.code)
         }

@@ -2,13 +2,14 @@ import ArgumentParser
 import CCWCore
 import CCWDomain
 
-/// `ccw products list|show|add|import|export`.
+/// `ccw products list|show|add|import|export|prices|quote`.
 struct Products: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "products",
         abstract: "The product catalogue.",
         discussion: "Name a product by its SKU or barcode (EAN-13, UPC-A or EAN-8).",
-        subcommands: [ProductsList.self, ProductsShow.self, ProductsAdd.self, ProductsImport.self, ProductsExport.self])
+        subcommands: [ProductsList.self, ProductsShow.self, ProductsAdd.self, ProductsImport.self, ProductsExport.self,
+                      ProductsPrices.self, ProductsQuote.self])
 }
 
 /// A product as `--json` prints it (money as decimal strings beside the currency).

@@ -5,7 +5,8 @@ import Foundation
 
 /// `ccw products import FILE.csv [--dry-run]`: one product per row, all or nothing. Headers
 /// are matched by name without fuss (`SKU`, `Item code`; `Name`; `Barcode`, `EAN`; `Cost`;
-/// `Price`; `Unit`; `Decimals`; `Brand`; `Valuation`; `Tracking`; `Description`; `Active`).
+/// `Price`; `Unit`; `Decimals`; `Brand`; `Valuation`; `Tracking`; `Description`; `Active`;
+/// `Wholesale price`: a one-break wholesale ladder from 1 unit in the organization's currency).
 struct ProductsImport: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import products from a CSV file (all or nothing).")
 
@@ -20,6 +21,7 @@ struct ProductsImport: ParsableCommand {
         "cost": "cost", "unitcost": "cost", "price": "price", "saleprice": "price", "unit": "unit", "uom": "unit",
         "decimals": "decimals", "brand": "brand", "valuation": "valuation", "tracking": "tracking",
         "description": "description", "suppliersku": "supplier_sku", "active": "active",
+        "wholesaleprice": "wholesale_price", "wholesale": "wholesale_price",
     ]
 
     struct ResultJSON: Encodable {
@@ -39,7 +41,7 @@ struct ProductsImport: ParsableCommand {
             guard fields.contains("sku"), fields.contains("name") else {
                 throw FieldInput.invalid("file", "\(file): the header needs an SKU and a Name column (found: \(header.fields.joined(separator: ", ")))")
             }
-            var drafts: [(line: Int, draft: ProductDraft)] = []
+            var drafts: [(line: Int, draft: ProductDraft, wholesale: Money?)] = []
             var refused: [String] = []
             var seen: [String: Int] = [:]
             for record in records.dropFirst() {
@@ -52,7 +54,13 @@ struct ProductsImport: ParsableCommand {
                     if let first = seen[key] { throw FieldInput.invalid("sku", "\(key) is also on line \(first)") }
                     seen[key] = record.line
                     if (try? db.products.lookup(scope, code: key)) != nil { throw CoreError.duplicate(field: "SKU", value: key) }
-                    drafts.append((record.line, draft))
+                    var wholesale: Money?
+                    if let text = values["wholesale_price"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                        let price = try FieldInput.parse("wholesale_price", text) { try Money.parse($0, currency: scope.baseCurrency) }
+                        if price.isNegative { throw FieldInput.invalid("wholesale_price", "\(text): must not be negative") }
+                        wholesale = price
+                    }
+                    drafts.append((record.line, draft, wholesale))
                 } catch {
                     refused.append("line \(record.line): \(describeError(error))")
                 }
@@ -68,7 +76,7 @@ struct ProductsImport: ParsableCommand {
                 if !refused.isEmpty { throw ExitCode(1) }
                 return
             }
-            let added = try db.products.addAll(scope, drafts)
+            let added = try db.productPrices.addAll(scope, drafts)
             if output.json { try Output.json(ResultJSON(dryRun: false, rows: rows, imported: added.count, refused: [])); return }
             Output.message("imported \(added.count) product\(added.count == 1 ? "" : "s")")
         }

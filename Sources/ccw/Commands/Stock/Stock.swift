@@ -13,7 +13,7 @@ struct Stock: ParsableCommand {
         one is undone with `ccw stock reverse ID`.
         """,
         subcommands: [StockReceive.self, StockIssue.self, StockTransfer.self, StockAdjust.self, StockCount.self,
-                      StockReserve.self, StockRelease.self, StockReverse.self, StockLevels.self, StockValue.self])
+                      StockReserve.self, StockRelease.self, StockReverse.self, StockReorder.self, StockLevels.self, StockValue.self])
 }
 
 /// Where a movement happens: `--warehouse W [--bin B]`, or `--warehouse W/B`.
