@@ -6,7 +6,7 @@ extension ChainMode: ExpressibleByArgument {}
 
 /// Which half of the benchmark to run.
 enum BenchPart: String, CaseIterable, ExpressibleByArgument {
-    case audit, crm
+    case audit, crm, inventory
 }
 
 /// Builds a large audit trail and prints each figure beside the same work done by the
@@ -19,7 +19,7 @@ struct Bench: ParsableCommand {
         discussion: """
             Audit: open to first frame, audit grid paging, FTS substring search and paging through its \
             matches. CRM: contacts grid, contact search, deal kanban, win/loss and forecast, CSV import \
-            throughput. Build in release \
+            throughput. Inventory: stock matrix pages, one booked movement, full valuation. Build in release \
             (swift build -c release --product ccw-bench) for figures worth comparing.
             """)
 
@@ -47,11 +47,29 @@ struct Bench: ParsableCommand {
     @Option(help: "Rows of the contacts CSV the import figure writes and imports.")
     var importRows = 100_000
 
-    @Option(help: "Run only this part: audit or crm (default: both).")
+    @Option(help: "Inventory products to generate (one in ten in families of a parent and four variants).")
+    var products = 50_000
+
+    @Option(help: "Inventory warehouses to generate.")
+    var warehouses = 20
+
+    @Option(help: "Stock ledger rows to generate over the last year (a transfer writes two).")
+    var movements = 2_000_000
+
+    @Option(help: "Valuation method of the generated products: fifo, lifo, weighted-average or mixed (a third each).")
+    var valuation = BenchValuation.fifo
+
+    @Option(help: "Movements booked through the core (receipts and issues) for the booking figure.")
+    var bookings = 500
+
+    @Option(help: "Run only this part: audit, crm or inventory (default: all).")
     var only: BenchPart?
 
     var parts: [BenchPart] { only.map { [$0] } ?? BenchPart.allCases }
     var crmScale: CRMScale { CRMScale(contacts: contacts, deals: deals, companies: companies) }
+    var inventoryScale: InventoryScale {
+        InventoryScale(products: products, warehouses: warehouses, movements: movements, valuation: valuation)
+    }
 
     func validate() throws {
         guard scale >= 10_000 else { throw ValidationError("--scale must be at least 10000") }
@@ -59,6 +77,9 @@ struct Bench: ParsableCommand {
             throw ValidationError("--contacts must be at least 10000, --deals 1000, --companies 100")
         }
         guard importRows >= 1_000 else { throw ValidationError("--import-rows must be at least 1000") }
+        guard products >= 50, (2...200).contains(warehouses), movements >= 1_000, bookings >= 10 else {
+            throw ValidationError("--products must be at least 50, --warehouses 2 to 200, --movements 1000, --bookings 10")
+        }
         guard samples >= 10 else { throw ValidationError("--samples must be at least 10") }
     }
 
@@ -70,8 +91,13 @@ struct Bench: ParsableCommand {
 
         let shell = SqliteShell(databasePath: path)
         let version = try SqliteShell(databasePath: ":memory:").run("SELECT sqlite_version();").trimmingCharacters(in: .whitespacesAndNewlines)
-        say("ccw-bench: " + parts.map { $0 == .audit ? "\(scale.grouped) audit rows" : "\(contacts.grouped) contacts, \(deals.grouped) deals" }
-            .joined(separator: " + ") + " in \(path)")
+        say("ccw-bench: " + parts.map { part in
+            switch part {
+            case .audit: "\(scale.grouped) audit rows"
+            case .crm: "\(contacts.grouped) contacts, \(deals.grouped) deals"
+            case .inventory: "\(products.grouped) products, \(warehouses) warehouses, \(movements.grouped) stock movements"
+            }
+        }.joined(separator: " + ") + " in \(path)")
         say("baseline: sqlite3 \(version) shell on the same file (.timer per statement, or whole-process wall time)")
 
         let dataset = try prepare(path: path)
@@ -81,6 +107,7 @@ struct Bench: ParsableCommand {
         var offPlan: [QueryPlans.Finding] = []
         if parts.contains(.audit) { offPlan += try runAudit(bench, shell: shell) }
         if parts.contains(.crm) { offPlan += try runCRM(bench, shell: shell) }
+        if parts.contains(.inventory) { offPlan += try runInventory(bench, shell: shell) }
         if !offPlan.isEmpty { throw ExitCode.failure }
     }
 
@@ -139,7 +166,7 @@ struct Bench: ParsableCommand {
     }
 
     /// Prints the table and the verdicts; returns the plans that are not as intended.
-    private func report(_ figures: [Figure], plans: [QueryPlans.Finding]) -> [QueryPlans.Finding] {
+    func report(_ figures: [Figure], plans: [QueryPlans.Finding]) -> [QueryPlans.Finding] {
         say(ResultTable.render(figures))
         let missed = figures.filter { $0.met == false }
         say(missed.isEmpty ? "every target met" : "\(missed.count) target(s) missed: " + missed.map(\.metric).joined(separator: "; "))
@@ -161,7 +188,8 @@ struct Bench: ParsableCommand {
         let isBench = try database.pool.read { db in
             let audit = try db.tableExists("ccw_bench_dataset")
             let crm = try db.tableExists("ccw_bench_crm")
-            return audit || crm
+            let inventory = try db.tableExists("ccw_bench_inventory")
+            return audit || crm || inventory
         }
         let organizations = try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organizations") ?? 0 }
         if exists && !isBench && organizations > 0 {
@@ -180,6 +208,22 @@ struct Bench: ParsableCommand {
                 generator.progress = { say($0) }
                 let seconds = try generator.generate(into: database)
                 say(String(format: "generated the CRM data set in %.1f s", seconds))
+            }
+        }
+        if parts.contains(.inventory) {
+            if let found = try SyntheticInventory.existing(in: database) {
+                guard found == inventoryScale else {
+                    throw ValidationError("\(path) holds an inventory data set of \(found.products.grouped) products, \(found.warehouses) "
+                        + "warehouses, \(found.movements.grouped) movements (\(found.valuation.rawValue)); pass those or another --keep path")
+                }
+                say("reused the inventory data set (\(products.grouped) products, \(warehouses) warehouses, \(movements.grouped) movements, "
+                    + "\(valuation.rawValue); bookings of earlier runs are in it too)")
+            } else {
+                say("generating \(products.grouped) products, \(warehouses) warehouses, \(movements.grouped) stock movements (\(valuation.rawValue))…")
+                var generator = SyntheticInventory(scale: inventoryScale)
+                generator.progress = { say($0) }
+                let seconds = try generator.generate(into: database)
+                say(String(format: "generated the inventory data set in %.1f s", seconds))
             }
         }
         if parts.contains(.audit) {
