@@ -28,7 +28,7 @@ enum Migrations {
         migrator.registerMigration("v4-inventory-price-tiers", migrate: ProductPricesMigration.migrate)
         migrator.registerMigration("v5-crm-contact-search-keys", migrate: ContactSearchKeysMigration.migrate)
         migrator.registerMigration("v5-inventory-default-reorder", migrate: DefaultReorderRules.migrate)
-        migrator.registerMigration("v5-crm-win-loss-indexes", migrate: WinLossIndexesMigration.migrate)
+        migrator.registerMigration("v5-crm-deal-analysis-indexes", migrate: DealAnalysisIndexesMigration.migrate)
         migrator.registerMigration("v5-inventory-valuation-index", migrate: InventoryValuationIndexMigration.migrate)
         return migrator
     }()

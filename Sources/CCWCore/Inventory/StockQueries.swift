@@ -105,8 +105,13 @@ public struct StockQueries: Sendable {
 
     /// Inventory value per category as of `date`, each category including its subcategories.
     public func valueByCategory(_ scope: Scope, asOf date: CalendarDate) throws -> [CategoryID: Money] {
+        try valueByCategory(scope, of: try valuation(scope, asOf: date))
+    }
+
+    /// The same from a valuation already read (a screen that also shows the lines).
+    public func valueByCategory(_ scope: Scope, of lines: [StockValuationLine]) throws -> [CategoryID: Money] {
         let tree = try ProductCategories(database: database).tree(scope)
-        return InventoryValueReport.byCategory(try valuation(scope, asOf: date), tree: tree, currency: scope.baseCurrency)
+        return InventoryValueReport.byCategory(lines, tree: tree, currency: scope.baseCurrency)
     }
 
     /// Open low-stock alerts (or all of them), newest first.

@@ -72,7 +72,7 @@ public final class ValuationModel {
         let db = session.database, scope = session.scope
         do {
             valuation = try db.stockQueries.valuation(scope, asOf: asOf)
-            byCategory = try db.stockQueries.valueByCategory(scope, asOf: asOf)
+            byCategory = try db.stockQueries.valueByCategory(scope, of: valuation)
             total = valuation.reduce(.zero(session.baseCurrency)) { $1.value.currency == $0.currency ? $0 + $1.value : $0 }
             build()
         } catch {
