@@ -93,4 +93,24 @@ import TerminalKit
         #expect(!admin.snapshot().contains("Receive · Issue · Transfer · Count"))
         #expect(admin.snapshot().contains("SKU"))
     }
+
+    @Test func reserveAndReleaseInACell() throws {
+        for (w, h) in ScreenFixture.sizes {
+            let driver = try Self.driver(width: w, height: h)
+            driver.press("g", "i", "2", "j", "j", "j", "j", "enter", "v")
+            driver.type("two order:SO-7")
+            driver.press("enter")
+            #expect(driver.snapshot().contains("quantity:"), "a bad quantity keeps the prompt open and says why")
+            driver.press("ctrl+u")
+            driver.type("2 order:SO-7")
+            driver.press("enter")
+            let reserved = driver.snapshot()
+            #expect(reserved.contains("Reserved for") && reserved.contains("order SO-7"))
+            #expect(reserved.contains("Reserved  2") && reserved.contains("Available 4"))
+            #expect(Snapshot.verify(driver.render(), named: "inventory-stock-cell-reserved-\(w)x\(h)", directory: ScreenFixture.snapshots) == nil)
+            driver.press("u", "enter")
+            let released = driver.snapshot()
+            #expect(!released.contains("Reserved for") && !released.contains("Reserved  2"))
+        }
+    }
 }

@@ -21,8 +21,10 @@ final class TmuxSession {
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
         // The server forked by new-session must not inherit our pipes, or reading them never ends.
+        // `timeout`: a test process that dies without its deinit (killed, crashed) leaves no
+        // application running for longer than a test could.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                  "bash --norc --noprofile -c \(Self.quote(exports + " " + command + "; echo '[exited '$?']'; sleep 30"))"],
+                  "bash --norc --noprofile -c \(Self.quote(exports + " timeout --foreground 900 " + command + "; echo '[exited '$?']'; sleep 30"))"],
                  capture: false)
         try tmux(["set-option", "-t", name, "status", "off"])
         try? tmux(["set-option", "-g", "escape-time", "0"])

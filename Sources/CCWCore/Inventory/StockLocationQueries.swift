@@ -35,6 +35,8 @@ public struct StockReservationLine: Sendable, Hashable {
     public var bin: String
     public var batch: String
     public var reserved: Quantity
+    /// The document holding it (set when listing a place's reservations).
+    public var document: StockDocument? = nil
 }
 
 extension StockQueries {
@@ -108,6 +110,29 @@ extension StockQueries {
                 StockReservationLine(productId: row["product_id"], sku: row["sku"], warehouseId: row["warehouse_id"],
                                      warehouseCode: row["code"], bin: row["bin"], batch: row["batch"],
                                      reserved: Quantity(units: row["reserved"], scale: row["decimals"]))
+            }
+        }
+    }
+
+    /// What is reserved of a product at one warehouse, per document and location (only
+    /// reservations still holding some), documents in name order.
+    public func reservations(_ scope: Scope, productId: Int64, warehouseId: Int64, limit: Int = 200) throws -> [StockReservationLine] {
+        try database.read(as: scope, in: .inventory) { access in
+            try Row.fetchAll(access.db, sql: """
+                SELECT m.product_id, p.sku, p.decimals, m.warehouse_id, w.code, m.bin, m.batch, m.document_kind, m.document_id,
+                       SUM(m.allocated_change) AS reserved
+                FROM stock_movements m
+                JOIN products p ON p.id = m.product_id AND p.org_id = m.org_id
+                JOIN warehouses w ON w.id = m.warehouse_id AND w.org_id = m.org_id
+                WHERE m.org_id = ? AND m.product_id = ? AND m.warehouse_id = ? AND m.document_kind IS NOT NULL
+                GROUP BY m.document_kind, m.document_id, m.bin, m.batch HAVING SUM(m.allocated_change) <> 0
+                ORDER BY m.document_kind, m.document_id, m.bin, m.batch LIMIT ?
+                """, arguments: [scope.orgId, productId, warehouseId, max(1, min(limit, 1000))]).map { row in
+                StockReservationLine(productId: row["product_id"], sku: row["sku"], warehouseId: row["warehouse_id"],
+                                     warehouseCode: row["code"], bin: row["bin"], batch: row["batch"],
+                                     reserved: Quantity(units: row["reserved"], scale: row["decimals"]),
+                                     document: try? StockDocument(kind: StockDocument.Kind(rawValue: row["document_kind"]) ?? .order,
+                                                                  id: row["document_id"]))
             }
         }
     }

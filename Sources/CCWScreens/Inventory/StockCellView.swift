@@ -36,6 +36,11 @@ struct StockCellView: Widget {
             left.append([TextSpan("  " + place.padded(toWidth: 26)), TextSpan(StockText.quantity(loc.onHand).padded(toWidth: 8, alignRight: true)),
                          TextSpan(loc.expiry.map { "  expires \($0)" } ?? "", role: .muted)])
         }
+        if !d.reservations.isEmpty {
+            left.append([])
+            left.append([TextSpan("Reserved for", role: .title), TextSpan("  u releases", role: .muted)])
+            for r in d.reservations { left.append([TextSpan("  " + Self.reservationText(r, unit: d.row.unit))]) }
+        }
         if !d.serials.isEmpty {
             left.append([])
             left.append([TextSpan("Serials here", role: .title), TextSpan("  \(d.serials.count)", role: .muted)])
@@ -59,5 +64,12 @@ struct StockCellView: Widget {
         } else {
             SpanLines(lines: left + [[]] + right, theme: theme).render(inner, on: surface)
         }
+    }
+
+    /// "order:SO-1042   3 pcs  bin A-12-3".
+    static func reservationText(_ r: StockReservationLine, unit: String) -> String {
+        let place = [r.bin.isEmpty ? nil : "bin \(r.bin)", r.batch.isEmpty ? nil : "batch \(r.batch)"].compactMap { $0 }.joined(separator: " · ")
+        return (r.document?.description ?? "?").padded(toWidth: 22) + (StockText.quantity(r.reserved) + " " + unit).padded(toWidth: 10, alignRight: true)
+            + (place.isEmpty ? "" : "  " + place)
     }
 }

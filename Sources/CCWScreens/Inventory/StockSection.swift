@@ -25,6 +25,8 @@ final class StockSection: InventorySection {
     static let onlyLow = CommandSpec("inventory.stock.only-low", "Only low stock", group: "Stock", help: "Show only products at or below a reorder point (again: all)", keys: ["L"])
     static let expiring = CommandSpec("inventory.stock.expiring", "expiring…", group: "Stock", help: "Batches expiring within a number of days", keys: ["x"], showInHints: true)
     static let reorderRule = CommandSpec("inventory.stock.reorder-rule", "reorder point…", group: "Stock", help: "Set the focused product's reorder point and order quantity at the focused warehouse", keys: ["e"], showInHints: true, changesData: true)
+    static let reserve = CommandSpec("inventory.stock.reserve", "reserve…", group: "Stock", help: "Reserve stock of this cell for a deal, order or invoice", keys: ["v"], showInHints: true, changesData: true)
+    static let release = CommandSpec("inventory.stock.release", "release…", group: "Stock", help: "Give back a document's reservation in this cell", keys: ["u"], showInHints: true, changesData: true)
     static let clearFilters = CommandSpec("inventory.stock.clear", "Clear filters", group: "Stock", help: "Every product in every warehouse", keys: ["c"])
 
     init(session: AppSession, context: ScreenContext) {
@@ -35,7 +37,7 @@ final class StockSection: InventorySection {
     var title: String { "Stock" }
     var name: String { "stock" }
     var commands: [CommandSpec] {
-        if model.detail != nil { return [Self.reorderRule] + ListCommands.movement }
+        if model.detail != nil { return [Self.reorderRule, Self.reserve, Self.release] + ListCommands.movement }
         if model.view != .matrix { return [Self.expiring] + ListCommands.movement }
         return [ListCommands.filter, Self.drill, Self.columnLeft, Self.columnRight, Self.reorderRule, Self.filters, Self.onlyLow,
                 Self.expiring, Self.clearFilters] + ListCommands.movement
@@ -53,6 +55,8 @@ final class StockSection: InventorySection {
 
     func perform(_ commandID: String) -> Bool {
         if commandID == Self.reorderRule.id && model.view == .matrix { askReorderRule(); return true }
+        if model.detail != nil && commandID == Self.reserve.id { askReservation(); return true }
+        if model.detail != nil && commandID == Self.release.id { chooseRelease(); return true }
         if model.detail != nil {
             guard commandID == GlobalCommands.back.id || commandID == GlobalCommands.quit.id else { return false }
             model.send(.closeCell)
@@ -104,8 +108,34 @@ final class StockSection: InventorySection {
                                 validate: { [weak self] text in self?.model.reorderRuleProblem(text) }) { [weak self] text in
             guard let self else { return }
             model.send(.setReorderRule(text))
-            if let e = model.error { context.toast(e, .error) } else if let n = model.notice { context.toast(n, .success) }
+            toastOutcome()
         })
+    }
+
+    /// "3 order:SO-1042": reserves at the cell's warehouse.
+    private func askReservation() {
+        guard let d = model.detail else { return }
+        context.present(.prompt(title: "Reserve \(d.row.sku) at \(d.warehouse.code) for a document", label: "Qty document",
+                                initial: "", validate: { [weak self] text in self?.model.reservationProblem(text) }) { [weak self] text in
+            guard let self else { return }
+            model.send(.reserve(text))
+            toastOutcome()
+        })
+    }
+
+    private func chooseRelease() {
+        guard let d = model.detail else { return }
+        guard !d.reservations.isEmpty else { context.toast("nothing is reserved here", .info); return }
+        let options = d.reservations.map { StockCellView.reservationText($0, unit: d.row.unit) }
+        context.present(.pick(title: "Release which reservation?", options: options, selected: 0) { [weak self] i in
+            guard let self else { return }
+            model.send(.release(i))
+            toastOutcome()
+        })
+    }
+
+    private func toastOutcome() {
+        if let e = model.error { context.toast(e, .error) } else if let n = model.notice { context.toast(n, .success) }
     }
 
     private func askDays() {

@@ -10,6 +10,8 @@ public struct StockCellDetail: Sendable {
     public var locations: [StockLocationLine]
     public var serials: [SerialLine]
     public var movements: [LedgerLine]
+    /// What documents hold reserved here, per document and location.
+    public var reservations: [StockReservationLine] = []
 }
 
 /// Inventory › Stock: the stock matrix (products as rows, warehouses as columns), keyset
@@ -36,6 +38,10 @@ public final class StockMatrixModel {
         /// Sets the reorder point and order quantity of the focused product at the focused
         /// warehouse, as typed ("5 20": at 5 or less, order 20).
         case setReorderRule(String)
+        /// Reserves stock of the open cell for a document, as typed ("3 order:SO-1042").
+        case reserve(String)
+        /// Gives back everything the open cell's reservation line `index` holds.
+        case release(Int)
     }
 
     public enum View: Sendable, Equatable { case matrix, expiring(days: Int) }
@@ -133,6 +139,8 @@ public final class StockMatrixModel {
             loadExpiring(days)
         case .showMatrix: view = .matrix
         case .setReorderRule(let text): setReorderRule(text)
+        case .reserve(let text): reserve(text)
+        case .release(let index): release(index)
         }
     }
 
@@ -168,6 +176,56 @@ public final class StockMatrixModel {
         return (try quantity("reorder point", parts[0]), try quantity("order quantity", parts[1]))
     }
 
+    /// Why the text is not a reservation ("3 order:SO-1042"), or nil when it is one.
+    public func reservationProblem(_ text: String) -> String? {
+        guard let row = detail?.row else { return "open a cell first" }
+        do { _ = try Self.parseReservation(text, row: row); return nil } catch { return describe(error) }
+    }
+
+    static func parseReservation(_ text: String, row: StockMatrixRow) throws -> (Quantity, StockDocument) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            throw CoreError.invalid([FieldError(field: "reservation", message: "type the quantity and the document, e.g. 3 order:SO-1042")])
+        }
+        let quantity: Quantity
+        do { quantity = try Quantity.parse(parts[0], scale: row.decimals, unitName: "\(row.sku) (\(row.unit))") } catch {
+            throw CoreError.invalid([FieldError(field: "quantity", message: "\(error)")])
+        }
+        do { return (quantity, try StockDocument(parsing: parts[1])) } catch {
+            throw CoreError.invalid([FieldError(field: "document", message: "\(error) (deal:ID, order:ID or invoice:ID)")])
+        }
+    }
+
+    private func reserve(_ text: String) {
+        notice = nil
+        guard let d = detail else { return }
+        do {
+            let (quantity, document) = try Self.parseReservation(text, row: d.row)
+            _ = try session.database.stockBooking.book(session.scope, StockMovementRequest(
+                productId: d.row.productId, warehouseId: d.warehouse.id, kind: .allocate(quantity), reference: document.description,
+                document: document))
+            notice = "reserved \(quantity) \(d.row.unit) of \(d.row.sku) at \(d.warehouse.code) for \(document)"
+            refreshAfterChange()
+        } catch {
+            self.error = describe(error)
+        }
+    }
+
+    private func release(_ index: Int) {
+        notice = nil
+        guard let d = detail, d.reservations.indices.contains(index), let document = d.reservations[index].document else { return }
+        let line = d.reservations[index]
+        do {
+            _ = try session.database.stockBooking.book(session.scope, StockMovementRequest(
+                productId: d.row.productId, warehouseId: d.warehouse.id, kind: .release(line.reserved), reference: document.description,
+                batch: line.batch.isEmpty ? nil : line.batch, bin: line.bin.isEmpty ? nil : line.bin, document: document))
+            notice = "released \(line.reserved) \(d.row.unit) of \(d.row.sku) at \(d.warehouse.code) held for \(document)"
+            refreshAfterChange()
+        } catch {
+            self.error = describe(error)
+        }
+    }
+
     private func setReorderRule(_ text: String) {
         notice = nil
         guard let row = selected, let warehouse = focusedWarehouse else { return }
@@ -176,8 +234,7 @@ public final class StockMatrixModel {
             try session.database.reorderRules.set(session.scope, productId: row.productId, warehouseId: warehouse.id,
                                                   point: point, quantity: quantity)
             notice = "reorder point of \(row.sku) at \(warehouse.code) set to \(point), order \(quantity)"
-            reload()
-            if detail != nil { openCell() }
+            refreshAfterChange()
         } catch {
             self.error = describe(error)
         }
@@ -191,7 +248,8 @@ public final class StockMatrixModel {
             detail = StockCellDetail(row: row, warehouse: warehouse, cell: row.cells[warehouse.id],
                                      locations: try stock.locations(scope, productId: row.productId, warehouseId: warehouse.id),
                                      serials: try stock.serialLines(scope, productId: row.productId, warehouseId: warehouse.id),
-                                     movements: Array(ledger.prefix(15)))
+                                     movements: Array(ledger.prefix(15)),
+                                     reservations: try stock.reservations(scope, productId: row.productId, warehouseId: warehouse.id))
         } catch {
             self.error = describe(error)
         }
@@ -216,6 +274,13 @@ public final class StockMatrixModel {
             frontier = Set(children)
         }
         return ids
+    }
+
+    /// After a booking or a rule change: the same rows, re-read in place (the selection stays),
+    /// and the open cell re-read.
+    private func refreshAfterChange() {
+        list.reload()
+        if detail != nil { openCell() }
     }
 
     private func reload() {
