@@ -25,7 +25,10 @@ import Testing
         let tally = Tally()
         let deadline = Date().addingTimeInterval(8)
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
-            while Date() < deadline {
+            // a few seconds, and at least six movements per process however slow the machine is
+            var attempts = 0
+            while Date() < deadline || attempts < 6 {
+                attempts += 1
                 let sku = skus.randomElement()!
                 let bin = ["", "A-1", "B-2"].randomElement()!
                 let here = bin.isEmpty ? "MAIN" : "MAIN/\(bin)"
@@ -57,7 +60,7 @@ import Testing
         // then no process failed for any other reason, and none mentioned a lock
         #expect(tally.failures.isEmpty, "\(tally.failures.prefix(3))")
         #expect(!tally.failures.contains { $0.contains("locked") || $0.contains("busy") })
-        #expect(tally.booked >= 16, "only \(tally.booked) bookings in 8 s")
+        #expect(tally.booked >= 12, "only \(tally.booked) of at least 48 attempts booked")
         // and every reported booking is in the ledger exactly once, with nothing else
         #expect(Set(tally.bookingIds).count == tally.booked)
         let ledger = try Self.query(s.db, """

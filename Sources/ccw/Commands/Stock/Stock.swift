@@ -35,6 +35,14 @@ enum StockSupport {
         return (pieces.first ?? location, bin ?? (pieces.count > 1 ? pieces[1] : nil))
     }
 
+    /// The product (by SKU or barcode) and the warehouse and bin a movement names.
+    static func place(_ db: AppDatabase, _ scope: Scope, product code: String, at location: LocationOptions) throws
+        -> (product: Product, warehouse: Warehouse, bin: String?) {
+        let item = try product(db, scope, code)
+        let (warehouseCode, bin) = location.parts
+        return (item, try db.warehouses.get(scope, code: warehouseCode), bin)
+    }
+
     static func product(_ db: AppDatabase, _ scope: Scope, _ code: String) throws -> Product {
         do { return try db.products.lookup(scope, code: code) } catch CoreError.notFound {
             throw CoreError.notFound(entity: "product", key: "\(code) (no product has this SKU or barcode)")

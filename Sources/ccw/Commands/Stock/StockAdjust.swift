@@ -19,9 +19,7 @@ struct StockAdjust: ParsableCommand {
     func run() throws {
         try CommandRunner.run {
             let (db, scope) = try CommandRunner.session(global)
-            let item = try StockSupport.product(db, scope, product)
-            let (code, bin) = location.parts
-            let warehouse = try db.warehouses.get(scope, code: code)
+            let (item, warehouse, bin) = try StockSupport.place(db, scope, product: product, at: location)
             let qty = try StockSupport.quantity(quantity, for: item)
             let unitCost = try cost.map { text in try FieldInput.parse("cost", text) { try Money.parse($0, currency: item.cost.currency) } }
             try StockSupport.book(db, scope, StockMovementRequest(productId: item.id, warehouseId: warehouse.id,

@@ -20,9 +20,7 @@ struct StockIssue: ParsableCommand {
     func run() throws {
         try CommandRunner.run {
             let (db, scope) = try CommandRunner.session(global)
-            let item = try StockSupport.product(db, scope, product)
-            let (code, bin) = location.parts
-            let warehouse = try db.warehouses.get(scope, code: code)
+            let (item, warehouse, bin) = try StockSupport.place(db, scope, product: product, at: location)
             let qty = try StockSupport.quantity(quantity, for: item)
             let doc = try StockSupport.document(document)
             try StockSupport.book(db, scope, StockMovementRequest(productId: item.id, warehouseId: warehouse.id,

@@ -16,9 +16,7 @@ struct StockReserve: ParsableCommand {
     func run() throws {
         try CommandRunner.run {
             let (db, scope) = try CommandRunner.session(global)
-            let item = try StockSupport.product(db, scope, product)
-            let (code, bin) = location.parts
-            let warehouse = try db.warehouses.get(scope, code: code)
+            let (item, warehouse, bin) = try StockSupport.place(db, scope, product: product, at: location)
             let qty = try StockSupport.quantity(quantity, for: item)
             try StockSupport.book(db, scope, StockMovementRequest(productId: item.id, warehouseId: warehouse.id, kind: .allocate(qty),
                                                                   reference: document, batch: location.batch, bin: bin,
@@ -42,9 +40,7 @@ struct StockRelease: ParsableCommand {
     func run() throws {
         try CommandRunner.run {
             let (db, scope) = try CommandRunner.session(global)
-            let item = try StockSupport.product(db, scope, product)
-            let (code, bin) = location.parts
-            let warehouse = try db.warehouses.get(scope, code: code)
+            let (item, warehouse, bin) = try StockSupport.place(db, scope, product: product, at: location)
             let doc = try StockSupport.document(document)!
             let qty: Quantity
             if let quantity {
