@@ -99,12 +99,16 @@ struct ProductDetailView: Widget {
             if let point = l.reorderPoint { spans.append(TextSpan("reorder at \(StockText.quantity(point))", role: .muted)) }
             lines.append(spans)
         }
-        for loc in o.locations.prefix(8) {
-            let place = [loc.bin.isEmpty ? nil : "bin \(loc.bin)", loc.batch.isEmpty ? nil : "batch \(loc.batch)"].compactMap { $0 }.joined(separator: " ")
+        // A warehouse's stock outside any bin or batch only needs a line beside its bins.
+        let placed = Set(o.locations.filter { !$0.bin.isEmpty || !$0.batch.isEmpty }.map(\.warehouseId))
+        let shown = o.locations.filter { !$0.bin.isEmpty || !$0.batch.isEmpty || placed.contains($0.warehouseId) }
+        for loc in shown.prefix(8) {
+            let parts = [loc.bin.isEmpty ? nil : "bin \(loc.bin)", loc.batch.isEmpty ? nil : "batch \(loc.batch)"].compactMap { $0 }
+            let place = parts.isEmpty ? "no bin" : parts.joined(separator: " ")
             lines.append([TextSpan("    \(loc.warehouseCode) \(place)".padded(toWidth: 26), role: .muted), TextSpan(StockText.quantity(loc.onHand).padded(toWidth: 7)),
                           TextSpan(loc.expiry.map { " exp \($0)" } ?? "", role: .muted)])
         }
-        if o.locations.count > 8 { lines.append([TextSpan("    … \(o.locations.count - 8) more bins/batches (Stock › Enter)", role: .muted)]) }
+        if shown.count > 8 { lines.append([TextSpan("    … \(shown.count - 8) more bins/batches (Stock › Enter)", role: .muted)]) }
         if !o.serials.isEmpty {
             let here = o.serials.filter { $0.warehouseCode != nil }
             lines.append([TextSpan("  serials in stock: \(here.count)", role: .muted)])
