@@ -20,6 +20,7 @@ extension Terminal {
             // EINTR: most likely SIGWINCH, which curses turns into KEY_RESIZE on the next read.
             return errno == EINTR ? readAvailableInput() : nil
         }
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { Self.terminalLost() }
         if fds[1].revents != 0 {
             waker.drain()
             return checkSize()
@@ -85,5 +86,14 @@ extension Terminal {
             return MouseDecoder.event(buttonState: UInt(report.bstate), x: Int(report.x), y: Int(report.y),
                                       masks: .ncurses).map { .mouse($0) }
         }
+    }
+
+    /// The terminal went away (the SSH connection or the terminal emulator closed) and the
+    /// SIGHUP did not end the process (ignored, or lost): end it the way SIGHUP would, instead
+    /// of polling a dead terminal for ever.
+    static func terminalLost() -> Never {
+        TerminalRestore.restore()
+        raise(SIGHUP)
+        _exit(129)
     }
 }
