@@ -31,7 +31,10 @@ extension DemoInventory.Run {
     /// A receipt at a cost that drifts by the product's trend and varies per delivery.
     mutating func receive(_ index: Int, _ units: Int64, at warehouse: Warehouse, day: Int, reference: String) throws {
         let item = items[index]
-        let cost = max(1, item.baseCost * (10_000 + item.trend * Int64(day) + rng.int(-600...600)) / 10_000)
+        // The trend is spread over the whole year of history (as much as it once drifted in four
+        // weeks): a year of it per day would triple some costs.
+        let drift = item.trend * Int64(day) * Int64(DemoHistory.days) / Int64(DemoHistory.inventoryDays)
+        let cost = max(1, item.baseCost * (10_000 + drift + rng.int(-600...600)) / 10_000)
         var batch: String?, expiry: CalendarDate?, serials: [String] = []
         let today = firstDate.adding(days: day)
         if let life = item.shelfLife {

@@ -12,7 +12,7 @@ extension DemoInventory {
         var product: Product
         var shelf: String
         var baseCost: Int64
-        var trend: Int64            // cost drift in basis points per day
+        var trend: Int64            // cost drift in basis points per day of four weeks, spread over the year
         var sale: ClosedRange<Int64>
         var opening: Int64
         var inShop: Bool
