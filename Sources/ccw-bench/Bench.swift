@@ -9,6 +9,11 @@ enum BenchPart: String, CaseIterable, ExpressibleByArgument {
     case audit, crm, inventory
 }
 
+/// The groups of CRM figures, to measure some of them (`--crm-figures search import`).
+enum CRMFigureName: String, CaseIterable, ExpressibleByArgument {
+    case grid, search, board, `import`
+}
+
 /// Builds a large audit trail and prints each figure beside the same work done by the
 /// `sqlite3` shell on the same file in the same run.
 @main
@@ -64,6 +69,9 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Run only this part: audit, crm or inventory (default: all).")
     var only: BenchPart?
+
+    @Option(parsing: .upToNextOption, help: "CRM figures to measure: grid, search, board, import (default: all).")
+    var crmFigures: [CRMFigureName] = CRMFigureName.allCases
 
     var parts: [BenchPart] { only.map { [$0] } ?? BenchPart.allCases }
     var crmScale: CRMScale { CRMScale(contacts: contacts, deals: deals, companies: companies) }
@@ -144,7 +152,6 @@ struct Bench: ParsableCommand {
         let plans = try CRMQueryPlans(bench: bench).explain()
         say(QueryPlans.render(plans))
 
-        say("measuring the contacts grid (\(samples) key presses)…")
         // Each group's figures are printed as soon as they are measured, so a long run that is
         // stopped still shows what it measured.
         var figures: [Figure] = []
@@ -152,13 +159,22 @@ struct Bench: ParsableCommand {
             for f in group { say(String(format: "  = %@: %@ %@ (sqlite3 %@)", f.metric, Figure.format(f.ours), f.unit, f.baseline.map(Figure.format) ?? "-")) }
             figures += group
         }
-        add(try CRMGridFigure(bench: bench, shell: shell, samples: samples).measure())
-        say("measuring contact search (\(few) runs per term)…")
-        add(try CRMSearchFigure(bench: bench, shell: shell, repeats: few).measure())
-        say("measuring the deal kanban (\(few) runs) and analyses…")
-        add(try CRMBoardFigure(bench: bench, shell: shell, repeats: few).measure())
-        say("measuring CSV import (\(importRows.grouped) rows)…")
-        add(try CRMImportFigure(bench: bench, rows: importRows).measure())
+        if crmFigures.contains(.grid) {
+            say("measuring the contacts grid (\(samples) key presses)…")
+            add(try CRMGridFigure(bench: bench, shell: shell, samples: samples).measure())
+        }
+        if crmFigures.contains(.search) {
+            say("measuring contact search (\(few) runs per term)…")
+            add(try CRMSearchFigure(bench: bench, shell: shell, repeats: few).measure())
+        }
+        if crmFigures.contains(.board) {
+            say("measuring the deal kanban (\(few) runs) and analyses…")
+            add(try CRMBoardFigure(bench: bench, shell: shell, repeats: few).measure())
+        }
+        if crmFigures.contains(.import) {
+            say("measuring CSV import (\(importRows.grouped) rows)…")
+            add(try CRMImportFigure(bench: bench, rows: importRows).measure())
+        }
 
         say("\nccw-bench CRM, \(contacts.grouped) contacts, \(companies.grouped) companies, \(deals.grouped) deals; "
             + "times in ms (ratio = ours / sqlite3)\n")
