@@ -13,6 +13,8 @@ import GRDB
 ///   matching rows are sorted; the sort reads the narrow `contacts_search_keys` index, not the
 ///   wide rows, and the page's rows are read afterwards by id (a segment, which may look at
 ///   any column, sorts from the rows); shorter text falls back to `LIKE`;
+/// - a term with thousands of matches is answered by walking the sorted list instead
+///   (`ContactSearchWalk`), falling back to the trigram plan;
 /// - counts of a text search stop after `cap` matches (`exact` false: "1,000+").
 extension Contacts {
     /// One page in name order: after `cursor` (forwards, the first page without one).
@@ -51,21 +53,25 @@ extension Contacts {
         }
     }
 
+    /// `walk` nil: always the trigram plan for text of 3+ characters.
     static func fetch(_ access: ScopedDatabase, filter: ContactFilter, cursor: ContactCursor?, forwards: Bool,
-                      limit: Int) throws -> [ContactRecord] {
+                      limit: Int, walk: ContactSearchWalk? = .standard) throws -> [ContactRecord] {
         let limit = max(1, min(limit, 1000))
-        var condition = conditions(filter, scope: access.scope)
         // Forwards in a descending list walks the index backwards, and the other way round.
         let ascending = forwards != filter.descending
-        let columns = filter.sort.columns.joined(separator: ", ")
+        var keyset: SQL = ""
         if let cursor {
             let op = ascending ? ">" : "<"
             let values = filter.sort.values(cursor)
-            condition += SQL(sql: " AND (\(columns)) \(op) (\(values.map { _ in "?" }.joined(separator: ", ")))",
-                             arguments: StatementArguments(values))
+            keyset = SQL(sql: " AND (\(filter.sort.columns.joined(separator: ", "))) \(op) (\(values.map { _ in "?" }.joined(separator: ", ")))",
+                         arguments: StatementArguments(values))
         }
         let order = ascending ? "ASC" : "DESC"
         let orderBy = filter.sort.columns.map { "\($0) \(order)" }.joined(separator: ", ")
+        if let walked = try walk?.page(access, filter: filter, keyset: keyset, orderBy: orderBy, limit: limit) {
+            return forwards ? walked : walked.reversed()
+        }
+        let condition = conditions(filter, scope: access.scope) + keyset
         let request: SQL
         if sortsFromSearchKeys(filter) {
             request = """

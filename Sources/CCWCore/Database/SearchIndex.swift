@@ -76,4 +76,35 @@ public enum SearchIndex {
         }
         return perTerm.joined(separator: " AND ")
     }
+
+    /// A test of one row that holds exactly when the trigram index would return the row for
+    /// `text` (every term a substring of one of `columns`), or nil when `text` has a term the
+    /// test cannot answer exactly: one shorter than three characters, or one with a character
+    /// outside ASCII.
+    ///
+    /// The trigram tokenizer folds case by Unicode; `LIKE` folds ASCII only. For a term of
+    /// ASCII characters the two agree except for the two characters outside ASCII that the
+    /// tokenizer folds into ASCII letters, the Kelvin sign (to k) and the long s (to s),
+    /// which the test replaces in the column before comparing (checked over every code point
+    /// in `SearchIndexTests`).
+    public static func rowTest(qualifier: String, columns: [String], text: String) -> SQL? {
+        guard matchExpression(text) != nil else { return nil }
+        let terms = terms(text)
+        guard terms.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isASCII) }) else { return nil }
+        let perTerm = terms.map { term -> SQL in
+            let lower = term.lowercased()
+            let ors = columns.map { column -> String in
+                var value = "\(qualifier).\(column)"
+                for (folded, ascii) in foldedIntoASCII where lower.contains(ascii) {
+                    value = "replace(\(value), '\(folded)', '\(ascii)')"
+                }
+                return "\(value) LIKE ? ESCAPE '\\'"
+            }.joined(separator: " OR ")
+            return SQL(sql: "(\(ors))", arguments: StatementArguments(Array(repeating: likePattern(term), count: columns.count)))
+        }
+        return perTerm.joined(separator: " AND ")
+    }
+
+    /// The characters outside ASCII that the trigram tokenizer folds into an ASCII letter.
+    static let foldedIntoASCII: [(folded: Character, ascii: Character)] = [("\u{212A}", "k"), ("\u{017F}", "s")]
 }

@@ -54,6 +54,24 @@ struct CRMParity {
                 _ = try contacts.countMatching(scope, filter: filter, cap: text == nil ? nil : ContactsModel.countCap)
             }
         }
+        // A common term is walked (when the data set makes it common): the probe, then the
+        // walk from the top, after and before a cursor.
+        let common = try session.database.pool.read { db in
+            try ContactSQL(orgId: scope.orgId, text: CRMSearchFigure.common).probed(db)
+        }
+        let filter = ContactFilter(text: CRMSearchFigure.common)
+        let label = common.walks ? "contacts walk " : "contacts FTS \"\(CRMSearchFigure.common)\" "
+        try compare("\(label)first page", common.firstPage(limit: 100)) {
+            _ = try contacts.page(scope, filter: filter, after: nil, limit: 100)
+        }
+        if common.walks {
+            try compare("contacts walk page after cursor", [common.walk(cursor: cursor, forwards: true, limit: 100)]) {
+                _ = try contacts.page(scope, filter: filter, after: cursor, limit: 100)
+            }
+            try compare("contacts walk page before cursor", [common.walk(cursor: cursor, forwards: false, limit: 100)]) {
+                _ = try contacts.page(scope, filter: filter, before: cursor, limit: 100)
+            }
+        }
         let pipeline = try session.database.pipelines.defaultPipeline(scope).pipeline
         let board = BoardSQL(orgId: scope.orgId, pipelineId: pipeline.id.rawValue)
         try compare("board totals and cards", [board.totals()] + pipeline.stages.map { board.cards(stage: $0.id.rawValue, limit: 30) }) {

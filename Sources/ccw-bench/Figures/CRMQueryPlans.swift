@@ -9,6 +9,8 @@ import GRDB
 /// - a contacts text search is driven by the trigram index (`SCAN f VIRTUAL TABLE INDEX`) and
 ///   reads each match's sort keys from the covering `contacts_search_keys` (the matches are
 ///   then sorted by name: that sort is intended, its cost grows with the number of matches);
+/// - a common term's probe is answered by the trigram index, and its walk reads
+///   `contacts_by_name` in order without sorting;
 /// - the board's totals read the covering index `deals_board_totals` in group order, and each
 ///   column's cards seek `deals_board_cards`; neither sorts.
 struct CRMQueryPlans {
@@ -17,12 +19,16 @@ struct CRMQueryPlans {
     enum Expectation {
         case contactsSeek
         case ftsDriven
+        case ftsProbe
+        case nameWalk
         case index(String)
 
         var text: String {
             switch self {
             case .contactsSeek: "SEARCH contacts USING INDEX contacts_by_name (org_id=? AND (last_name,first_name,id)>…), no sort"
             case .ftsDriven: "SCAN f VIRTUAL TABLE INDEX, then SEARCH contacts USING COVERING INDEX contacts_search_keys"
+            case .ftsProbe: "SCAN contacts_fts VIRTUAL TABLE INDEX"
+            case .nameWalk: "SEARCH contacts USING INDEX contacts_by_name (org_id=?), no sort"
             case .index(let name): "SEARCH deals USING [COVERING] INDEX \(name), no sort"
             }
         }
@@ -37,6 +43,10 @@ struct CRMQueryPlans {
                       let search = plan.firstIndex(where: { $0.hasPrefix("SEARCH contacts USING COVERING INDEX contacts_search_keys") })
                 else { return false }
                 return scan < search
+            case .ftsProbe:
+                return plan.contains { $0.hasPrefix("SCAN contacts_fts VIRTUAL TABLE INDEX") }
+            case .nameWalk:
+                return !sorts && plan.contains { $0.hasPrefix("SEARCH contacts USING INDEX contacts_by_name (org_id=?)") }
             case .index(let name):
                 return !sorts && plan.contains {
                     $0.hasPrefix("SEARCH deals USING INDEX \(name) (") || $0.hasPrefix("SEARCH deals USING COVERING INDEX \(name) (")
@@ -61,7 +71,9 @@ struct CRMQueryPlans {
             ("contacts count (exact)", sql.count(), nil),
             ("contacts page after cursor, row \((total / 2).grouped)", sql.after(deep, limit: 100), .contactsSeek),
             ("contacts FTS count \"\(CRMSearchFigure.common)\", capped", common.count(), .ftsDriven),
-            ("contacts FTS first page \"\(CRMSearchFigure.common)\"", common.first(limit: 100), .ftsDriven),
+            ("contacts FTS first page \"\(CRMSearchFigure.common)\" (when not walked)", common.first(limit: 100), .ftsDriven),
+            ("contacts probe \"\(CRMSearchFigure.common)\"", common.probe(), .ftsProbe),
+            ("contacts walk first page \"\(CRMSearchFigure.common)\"", common.walk(cursor: nil, forwards: true, limit: 100), .nameWalk),
             ("board totals", board.totals(), .index("deals_board_totals")),
             ("board cards of the first stage", board.cards(stage: stage, limit: 30), .index("deals_board_cards")),
         ]

@@ -1,6 +1,7 @@
 import CCWCore
 import CCWViewModels
 import Foundation
+import GRDB
 
 /// The statements the core sends for the contacts grid (`Contacts+List.swift`) and the deal
 /// kanban (`DealBoard.swift`), character for character and with the same parameters, so the
@@ -11,7 +12,9 @@ import Foundation
 /// from a row-value cursor; with text of 3+ characters the trigram index drives the query
 /// (`CROSS JOIN`), the matches are sorted by name from the narrow `contacts_search_keys` index
 /// and only the page's rows are read from `contacts`; the count of a text search stops after
-/// `countCap + 1` matches, the count without text is exact.
+/// `countCap + 1` matches, the count without text is exact. A common ASCII term (`walks`) is
+/// answered by `ContactSearchWalk`: a probe of the trigram index, then a bounded walk of
+/// `contacts_by_name` testing each row with `LIKE` (`probe()`, `walk(…)`).
 struct ContactSQL {
     let orgId: Int64
     var text: String?
@@ -46,6 +49,75 @@ struct ContactSQL {
     func after(_ cursor: ContactCursor, limit: Int) -> BoundSQL { page(cursor: cursor, forwards: true, limit: limit) }
     func before(_ cursor: ContactCursor, limit: Int) -> BoundSQL { page(cursor: cursor, forwards: false, limit: limit) }
     func last(limit: Int) -> BoundSQL { page(cursor: nil, forwards: false, limit: limit) }
+
+    /// What the core sends for the grid's first page: the probe and the walk for a term it
+    /// walks (`walks`), the trigram plan otherwise.
+    func firstPage(limit: Int) -> [BoundSQL] {
+        walks ? [probe(), walk(cursor: nil, forwards: true, limit: limit)] : [first(limit: limit)]
+    }
+
+    /// Whether the core walks the list for this text (`probed(_:)` decides it on the data set).
+    private(set) var walks = false
+
+    /// This text as the core answers it on `db`: walked when every term has a row test
+    /// (ASCII, 3+ characters) and the probe finds the term common (`ContactSearchWalk.isCommon`:
+    /// 2,000 matches, dense enough that the 4,000-row budget of a page of 100 holds 150 matches).
+    func probed(_ db: Database) throws -> ContactSQL {
+        var copy = self
+        guard rowTest != nil else { return copy }
+        let probe = probe()
+        guard let row = try Row.fetchOne(db, sql: probe.sql, arguments: probe.arguments),
+              let last: Int64 = row["last"], last > 0 else { return copy }
+        let n: Int = row["n"]
+        copy.walks = n >= 2_000 && Double(n) / Double(last) * 4_000 >= 150
+        return copy
+    }
+
+    /// `SearchIndex.rowTest` over `Contacts.searchColumns`, written out.
+    private var rowTest: (sql: String, values: [BoundSQL.Value])? {
+        guard let text, SearchIndex.matchExpression(text) != nil else { return nil }
+        let terms = SearchIndex.terms(text)
+        guard terms.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isASCII) }) else { return nil }
+        let columns = ["first_name", "last_name", "email", "phone", "mobile", "title"]
+        var values: [BoundSQL.Value] = []
+        let sql = terms.map { term -> String in
+            let lower = term.lowercased()
+            values += Array(repeating: .text(SearchIndex.likePattern(term)), count: columns.count)
+            return "(" + columns.map { column in
+                var value = "contacts.\(column)"
+                if lower.contains("k") { value = "replace(\(value), '\u{212A}', 'k')" }
+                if lower.contains("s") { value = "replace(\(value), '\u{017F}', 's')" }
+                return "\(value) LIKE ? ESCAPE '\\'"
+            }.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
+        return (sql, values)
+    }
+
+    /// `ContactSearchWalk.isCommon`: up to 2,000 matches from the trigram index.
+    func probe() -> BoundSQL {
+        BoundSQL(sql: """
+            SELECT COUNT(*) AS n, MAX(rowid) AS last FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? LIMIT 2000)
+            """, values: [.text(match ?? "")])
+    }
+
+    /// `ContactSearchWalk.page` in name order: the list after (or before) `cursor`, each row
+    /// tested, at most forty rows per page row (2,000 at least).
+    func walk(cursor: ContactCursor?, forwards: Bool, limit: Int) -> BoundSQL {
+        let test = rowTest ?? (sql: "0", values: [])
+        var condition = "contacts.org_id = ? AND contacts.deleted_at IS NULL"
+        var values: [BoundSQL.Value] = test.values + [.int(orgId)]
+        if let cursor {
+            condition += " AND (contacts.last_name, contacts.first_name, contacts.id) \(forwards ? ">" : "<") (?, ?, ?)"
+            values += [.text(cursor.lastName), .text(cursor.firstName), .int(cursor.id)]
+        }
+        let order = forwards ? "ASC" : "DESC"
+        let budget = max(2_000, max(1, min(limit, 1000)) * 40)
+        return BoundSQL(sql: """
+            SELECT contacts.*, \(test.sql) AS search_hit FROM contacts
+            WHERE \(condition)
+            ORDER BY contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order) LIMIT ?
+            """, values: values + [.int(Int64(budget))])
+    }
 
     /// `Contacts.fetch` for the name order, ascending.
     private func page(cursor: ContactCursor?, forwards: Bool, limit: Int) -> BoundSQL {
