@@ -110,17 +110,14 @@ public struct ContactImport: Sendable {
         return try database.read(as: scope, in: .crm) { access in
             let country = try CRMStore.defaultCountry(access)
             let companies = try Self.companies(access)
-            func make(_ existing: [Contact]) throws -> ContactImportPlan {
-                try ImportSupport.plan {
-                    try ContactImportPlan(records: records, overrides: mapping, defaultCountry: country, existing: existing,
-                                          companies: companies, mode: mode, duplicatePolicy: duplicates)
-                }
+            return try ImportSupport.plan {
+                // The file is parsed once; its emails, phones and companies say which stored
+                // contacts to compare it with.
+                let parsed = try ContactImportRows(records: records, overrides: mapping, defaultCountry: country,
+                                                   companies: companies)
+                let existing = try Self.candidates(access, for: parsed.lookupKeys)
+                return ContactImportPlan(parsed: parsed, existing: existing, mode: mode, duplicatePolicy: duplicates)
             }
-            // First without stored contacts, to learn which emails, phones and companies the
-            // file holds; then again with the stored contacts that share one of them.
-            let first = try make([])
-            let existing = try Self.candidates(access, for: first.rows.compactMap(\.contact))
-            return existing.isEmpty ? first : try make(existing)
         }
     }
 
@@ -141,36 +138,54 @@ public struct ContactImport: Sendable {
         return keys
     }
 
-    /// The stored live contacts that share an email, a phone or a company with `contacts`,
-    /// read in batches through the email, phone and company indexes.
-    static func candidates(_ access: ScopedDatabase, for contacts: [Contact]) throws -> [Contact] {
-        var emails = Set<String>()
-        var phones = Set<String>()
-        var companies = Set<Int64>()
-        for contact in contacts {
-            if let email = contact.email { emails.insert(email.matchKey) }
-            for phone in [contact.phone, contact.mobile] { if let phone { phones.insert(phone.e164) } }
-            if let company = contact.companyID { companies.insert(company.rawValue) }
-        }
+    /// The stored live contacts that share an email, a phone or a company with a row of the
+    /// file, holding what the duplicate check reads of them: id and name always; email,
+    /// phone, mobile and company for those found by email or phone (the only ones an email or
+    /// phone of the file can match); company for those found by company, read from the
+    /// `contacts_by_company` index alone. Sorted by id.
+    static func candidates(_ access: ScopedDatabase, for keys: ContactImportRows.LookupKeys) throws -> [Contact] {
         var found: [Int64: Contact] = [:]
-        func fetch(_ condition: (String) -> String, _ values: [any DatabaseValueConvertible]) throws {
-            for start in stride(from: 0, to: values.count, by: 400) {
-                let batch = Array(values[start..<min(start + 400, values.count)])
-                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-                let rows = try Row.fetchAll(access.db, sql: """
-                    SELECT * FROM contacts WHERE org_id = ? AND deleted_at IS NULL AND (\(condition(marks)))
-                    """, arguments: StatementArguments([access.scope.orgId] + batch))
-                for row in rows {
-                    let record = ContactRecord(row: row)
-                    found[record.stamp.id] = record.contact
+        let org = access.scope.orgId
+        func batches<T: DatabaseValueConvertible>(_ values: [T], _ body: (String, StatementArguments) throws -> Void) throws {
+            for start in stride(from: 0, to: values.count, by: 500) {
+                let batch = values[start..<min(start + 500, values.count)]
+                try body(Array(repeating: "?", count: batch.count).joined(separator: ", "),
+                         StatementArguments([org] + batch.map { $0 as any DatabaseValueConvertible }))
+            }
+        }
+        func full(_ condition: String, _ values: [String]) throws {
+            try batches(values) { marks, arguments in
+                let rows = try Row.fetchCursor(access.db, sql: """
+                    SELECT id, first_name, last_name, email, phone, mobile, company_id FROM contacts
+                    WHERE org_id = ? AND deleted_at IS NULL AND \(condition) IN (\(marks))
+                    """, arguments: arguments)
+                while let row = try rows.next() {
+                    let id: Int64 = row[0]
+                    guard found[id] == nil else { continue }
+                    found[id] = Contact(id: ContactID(id), firstName: row[1], lastName: row[2], email: CRMStore.email(row[3]),
+                                        phone: CRMStore.phone(row[4]), mobile: CRMStore.phone(row[5]),
+                                        companyID: (row[6] as Int64?).map { CompanyID($0) })
                 }
             }
         }
-        try fetch({ "email_key IN (\($0))" }, emails.sorted())
-        try fetch({ "phone IN (\($0))" }, phones.sorted())
-        try fetch({ "mobile IN (\($0))" }, phones.sorted())
-        try fetch({ "company_id IN (\($0))" }, companies.sorted())
-        return found.keys.sorted().compactMap { found[$0] }
+        try full("email_key", keys.emails.sorted())
+        try full("phone", keys.phones.sorted())
+        try full("mobile", keys.phones.sorted())
+        // By company: a contact found here and not above has no email or phone of the file,
+        // so only its name and company take part in the comparison.
+        try batches(keys.companies.map(\.rawValue).sorted()) { marks, arguments in
+            let rows = try Row.fetchCursor(access.db, sql: """
+                SELECT id, first_name, last_name, company_id FROM contacts INDEXED BY contacts_by_company
+                WHERE org_id = ? AND deleted_at IS NULL AND company_id IN (\(marks))
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard found[id] == nil else { continue }
+                found[id] = Contact(id: ContactID(id), firstName: row[1], lastName: row[2],
+                                    companyID: CompanyID(row[3] as Int64))
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
     }
 
     static func isTakenEmail(_ error: DatabaseError) -> Bool {
