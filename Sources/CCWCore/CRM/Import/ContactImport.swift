@@ -15,8 +15,9 @@ import GRDB
 ///
 /// The preview compares the file with the stored contacts it could collide with only (those
 /// sharing an email, a phone or a company with a row), read through the indexes, never the
-/// whole table. An email taken by another writer between preview and commit is caught by the
-/// unique index: that row becomes a skipped row (or refuses the import, all-or-nothing).
+/// whole table. An email taken by another writer between preview and commit is looked up
+/// again inside the commit's write transaction: that row becomes a skipped row (or refuses
+/// the import, all-or-nothing).
 ///
 /// Permissions: both steps need CRM `create` (a read-only login is refused at the preview).
 public struct ContactImport: Sendable {
@@ -36,8 +37,8 @@ public struct ContactImport: Sendable {
         try plan(scope, records: try ImportSupport.records(bytes), mapping: mapping, mode: mode, duplicates: duplicates)
     }
 
-    /// Saves the rows of `plan` in one transaction. `progress` is called with (saved, total)
-    /// every few hundred rows.
+    /// Saves the rows of `plan` in one transaction (the contacts with one statement, see
+    /// `BulkRowWriter.insertAll`). `progress` is called with (saved, total) once they are saved.
     public func commit(_ scope: Scope, plan: ContactImportPlan, mode: ImportMode,
                        progress: ((Int, Int) -> Void)? = nil) throws -> ImportOutcome {
         let bad = plan.rows.filter { !$0.isValid }
@@ -58,43 +59,50 @@ public struct ContactImport: Sendable {
             let audit = try AuditAppender(access.db, actor: access.scope.actor)
             let companyWriter = BulkRowWriter(access, audit: audit, table: Companies.table, entity: Companies.entity,
                                               columns: Self.companyColumns)
+            var names: [String] = []
+            var seen = Set<String>()
             for name in plan.newCompanies where companies[DuplicateDetector.companyKey(name)] == nil {
-                let company = Company(name: name)
-                var columns = CompanyRecord.columns(company)
+                if seen.insert(DuplicateDetector.companyKey(name)).inserted { names.append(name) }
+            }
+            let inserted = try companyWriter.insertAll(names.map { name in
+                var columns = CompanyRecord.columns(Company(name: name))
                 columns["owner_id"] = access.scope.userId
-                let inserted = try companyWriter.insert(columns.databaseValues(Self.companyColumns),
-                                                        summary: "company \(name) added by a contact import",
-                                                        event: "crm.company.created", payload: ["name": .string(name)])
-                companies[DuplicateDetector.companyKey(name)] = CompanyID(inserted.id)
-                newCompanies[CompanyID(inserted.id)] = company
+                return .init(values: columns.databaseValues(Self.companyColumns), summary: "company \(name) added by a contact import",
+                             event: "crm.company.created", payload: ["name": .string(name)])
+            })
+            for (name, row) in zip(names, inserted) {
+                companies[DuplicateDetector.companyKey(name)] = CompanyID(row.id)
+                newCompanies[CompanyID(row.id)] = Company(name: name)
                 created.append(name)
             }
             var scoring = try ImportScoring(access)
             let writer = BulkRowWriter(access, audit: audit, table: Contacts.table, entity: Contacts.entity,
                                        columns: Self.contactColumns)
-            var imported = 0
+            // An email saved by someone else since the preview: that row is refused (the
+            // transaction holds the write lock, so nothing can take one in between any more).
+            let taken = try Self.takenEmails(access, rows.compactMap { $0.contact?.email?.matchKey })
+            var pending: [BulkRowWriter.Pending] = []
             var flagged = 0
-            for (index, row) in rows.enumerated() {
+            for row in rows {
                 guard var contact = row.contact else { continue }
+                if let email = contact.email, taken.contains(email.matchKey) {
+                    let reason = "email \(email.value) was added by someone else since the preview"
+                    if mode == .allOrNothing { throw CoreError.invalid("line \(row.line)", reason) }
+                    skipped.append(.init(line: row.line, reason: reason))
+                    continue
+                }
                 if contact.companyID == nil, let name = row.companyName {
                     contact.companyID = companies[DuplicateDetector.companyKey(name)]
                 }
                 contact = try scoring.scored(contact, newCompany: contact.companyID.flatMap { newCompanies[$0] })
                 var columns = ContactRecord.columns(contact)
                 columns["owner_id"] = access.scope.userId
-                do {
-                    try writer.insert(columns.databaseValues(Self.contactColumns),
-                                      summary: "contact \(contact.fullName) imported (line \(row.line))",
-                                      event: "crm.contact.created", payload: ["name": .string(contact.fullName)])
-                    imported += 1
-                    if !row.duplicates.isEmpty { flagged += 1 }
-                } catch let error as DatabaseError where Self.isTakenEmail(error) {
-                    let reason = "email \(contact.email?.value ?? "") was added by someone else since the preview"
-                    if mode == .allOrNothing { throw CoreError.invalid("line \(row.line)", reason) }
-                    skipped.append(.init(line: row.line, reason: reason))
-                }
-                if let progress, (index + 1) % 500 == 0 { progress(index + 1, rows.count) }
+                pending.append(.init(values: columns.databaseValues(Self.contactColumns),
+                                     summary: "contact \(contact.fullName) imported (line \(row.line))",
+                                     event: "crm.contact.created", payload: ["name": .string(contact.fullName)]))
+                if !row.duplicates.isEmpty { flagged += 1 }
             }
+            let imported = try writer.insertAll(pending).count
             try audit.finish()
             progress?(rows.count, rows.count)
             skipped.sort { $0.line < $1.line }
@@ -188,8 +196,17 @@ public struct ContactImport: Sendable {
         return found.keys.sorted().map { found[$0]! }
     }
 
-    static func isTakenEmail(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("email_key")
+    /// Which of `emails` (match keys) a stored live contact holds.
+    static func takenEmails(_ access: ScopedDatabase, _ emails: [String]) throws -> Set<String> {
+        var taken = Set<String>()
+        for start in stride(from: 0, to: emails.count, by: 500) {
+            let batch = Array(emails[start..<min(start + 500, emails.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            taken.formUnion(try String.fetchAll(access.db, sql: """
+                SELECT email_key FROM contacts WHERE org_id = ? AND deleted_at IS NULL AND email_key IN (\(marks))
+                """, arguments: StatementArguments([access.scope.orgId] + batch)))
+        }
+        return taken
     }
 
     static let contactColumns: [String] = ContactRecord.columns(Contact(firstName: "", lastName: "")).keys.sorted() + ["owner_id"]
