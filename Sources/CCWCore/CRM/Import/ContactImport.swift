@@ -153,6 +153,7 @@ public struct ContactImport: Sendable {
     /// `contacts_by_company` index alone. Sorted by id.
     static func candidates(_ access: ScopedDatabase, for keys: ContactImportRows.LookupKeys) throws -> [Contact] {
         var found: [Int64: Contact] = [:]
+        found.reserveCapacity(keys.emails.count + keys.phones.count + keys.companies.count * 24)
         let org = access.scope.orgId
         func batches<T: DatabaseValueConvertible>(_ values: [T], _ body: (String, StatementArguments) throws -> Void) throws {
             for start in stride(from: 0, to: values.count, by: 500) {
