@@ -13,7 +13,7 @@ import GRDB
 /// (the connection is shared with ordinary use).
 enum ImportPageCache {
     /// In KiB (SQLite's negative `cache_size`): 256 MiB.
-    static let kibibytes = Int(ProcessInfo.processInfo.environment["CCW_IMPORT_CACHE_KIB"] ?? "") ?? 262_144
+    static let kibibytes = 262_144
 
     static func run<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let previousCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
