@@ -76,8 +76,11 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
 
     /// "Anna Meier"; one name alone when the other is empty.
     public var fullName: String {
-        [firstName, lastName].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .joined(separator: " ")
+        // `trimmed` skips Foundation for names that need no trimming (imports compare
+        // hundreds of thousands of names).
+        let first = firstName.trimmed(newlines: false), last = lastName.trimmed(newlines: false)
+        if first.isEmpty { return last }
+        return last.isEmpty ? first : first + " " + last
     }
 
     /// Every rule a contact must meet before it is saved, each broken rule as one message.

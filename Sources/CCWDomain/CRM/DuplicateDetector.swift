@@ -72,8 +72,11 @@ public struct DuplicateDetector: Sendable {
     /// Jaro-Winkler threshold for names, in thousandths.
     public static let nameThreshold = 920
 
+    /// What a match reports and compares of a contact (not the whole contact: an import
+    /// compares with hundreds of thousands of stored ones).
     private struct Entry: Sendable {
-        var contact: Contact
+        var id: ContactID?
+        var fullName: String
         var name: FoldedName
         var companyKey: String?
         var companyLabel: String
@@ -97,7 +100,9 @@ public struct DuplicateDetector: Sendable {
     public mutating func add(_ contact: Contact, companyName: String? = nil) {
         let index = entries.count
         let (key, label) = companyKey(contact.companyID, companyName)
-        entries.append(Entry(contact: contact, name: FoldedName(folded: TextMatching.fold(contact.fullName)), companyKey: key, companyLabel: label))
+        let fullName = contact.fullName
+        entries.append(Entry(id: contact.id, fullName: fullName, name: FoldedName(folded: TextMatching.fold(fullName)),
+                             companyKey: key, companyLabel: label))
         if let email = contact.email { byEmail[email.matchKey, default: []].append(index) }
         for phone in Set([contact.phone, contact.mobile].compactMap { $0?.e164 }) { byPhone[phone, default: []].append(index) }
         if let key { byCompany[key, default: []].append(index) }
@@ -129,9 +134,9 @@ public struct DuplicateDetector: Sendable {
             }
         }
         return reasons.compactMap { index, found in
-            let contact = entries[index].contact
-            if let id = candidate.id, contact.id == id { return nil }
-            return DuplicateMatch(index: index, contactID: contact.id, name: contact.fullName, reasons: found,
+            let entry = entries[index]
+            if let id = candidate.id, entry.id == id { return nil }
+            return DuplicateMatch(index: index, contactID: entry.id, name: entry.fullName, reasons: found,
                                   score: found.map(\.weight).reduce(0, +))
         }.sorted { ($1.score, $0.index) < ($0.score, $1.index) }
     }

@@ -39,7 +39,7 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
     static let localSymbols = Set("!#$%&'*+/=?^_`{|}~.-")
 
     static func normalize(_ text: String) throws -> String {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var body = text.trimmed()
         if body.lowercased().hasPrefix("mailto:") { body = String(body.dropFirst(7)) }
         if body.hasPrefix("<") && body.hasSuffix(">") && body.count >= 2 {
             body = String(body.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)

@@ -89,6 +89,34 @@ import Testing
         #expect(outcome.skipped[1].reason.hasPrefix("likely duplicate"))
     }
 
+    /// Stored contacts reach the comparison through the narrow candidate reads: the same
+    /// email refuses the row, the same number (stored as a mobile) and a similar name at the
+    /// same company (spelled differently in the file) flag it, a namesake at another company
+    /// and a stranger at the same company do not.
+    @Test func storedContactsAreComparedByEmailPhoneAndNameAtTheirCompany() throws {
+        let seeded = try SeededDatabase()
+        let jonas = try seeded.scope("jonas.weber")
+        let stored = "First,Last,Email,Mobile,Company\nAnna,Meier,anna@acme.example,0171 2345678,Acme GmbH\n"
+            + "John,Smith,john@acme.example,,Acme GmbH\nJon,Smith,jon@other.example,,Other Ltd\n"
+        let saved = try seeded.database.contactImport.commit(
+            jonas, plan: try seeded.database.contactImport.preview(jonas, csv: stored), mode: .allOrNothing)
+        #expect(saved.imported == 3 && saved.companiesCreated == ["Acme GmbH", "Other Ltd"])
+
+        let csv = "First,Last,Email,Phone,Company\nAnna,Meier,ANNA@acme.example,,\n"
+            + "Paula,Peters,paula@x.example,+49 171 2345678,\nJon,Smith,jon.s@acme.example,,ACME\n"
+            + "Zoe,Zander,zoe@acme.example,,Acme GmbH\n"
+        let plan = try seeded.database.contactImport.preview(jonas, csv: csv)
+
+        #expect(plan.rows[0].errors.first?.contains("is already used by Anna Meier") == true, "\(plan.rows[0].errors)")
+        #expect(plan.rows[1].duplicates.count == 1, "\(plan.rows[1].duplicates)")
+        #expect(plan.rows[1].duplicates.first?.hasPrefix("same phone +491712345678 as Anna Meier") == true)
+        #expect(plan.rows[2].duplicates.count == 1, "\(plan.rows[2].duplicates)")
+        #expect(plan.rows[2].duplicates.first?.contains("similar name at Acme GmbH") == true)
+        #expect(plan.rows[2].duplicates.first?.contains("as John Smith") == true)
+        #expect(plan.rows[3].isValid && plan.rows[3].duplicates.isEmpty)
+        #expect(plan.newCompanies.isEmpty)
+    }
+
     @Test func anEmailTakenAfterThePreviewIsSkippedNotLost() throws {
         let seeded = try SeededDatabase()
         let jonas = try seeded.scope("jonas.weber")

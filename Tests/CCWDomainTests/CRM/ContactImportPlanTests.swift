@@ -93,6 +93,34 @@ import Testing
         #expect(ContactImportPlan.splitName("Meier, Anna") == ("Anna", "Meier"))
         #expect(ContactImportPlan.splitName("Cher") == ("", "Cher"))
     }
+
+    /// The file parsed on its own says which stored contacts to read (emails, phones in
+    /// E.164, company ids of parsed rows only), and finishing the plan from it gives the plan
+    /// made from the records in one go.
+    @Test func parsedRowsGiveTheLookupKeysAndTheSamePlan() throws {
+        let records = try CSVReader.read("""
+            Name,Email,Phone,Mobile,Company
+            Anna Maier,Anna@Example.com,030 1234567,,Acme
+            Ben Berg,bad@,040 555111,,Acme
+            Carl Cruz,,,+49 171 2345678,Nowhere
+            Hans Schultz,,,,ACME GmbH
+
+            """)
+        let parsed = try ContactImportRows(records: records, defaultCountry: de, companies: [acme])
+        let keys = parsed.lookupKeys
+        #expect(keys.emails == ["anna@example.com"])
+        #expect(keys.phones == ["+49301234567", "+491712345678"])
+        #expect(keys.companies == [7])
+
+        let stored = Contact(id: 3, firstName: "Anna", lastName: "Meier", companyID: 7)
+        let finished = ContactImportPlan(parsed: parsed, existing: [hans, stored])
+        let direct = try ContactImportPlan(records: records, defaultCountry: de, existing: [hans, stored], companies: [acme])
+        #expect(finished.rows.map(\.errors) == direct.rows.map(\.errors))
+        #expect(finished.rows.map(\.duplicates) == direct.rows.map(\.duplicates))
+        #expect(finished.rows[0].duplicates.count == 1 && finished.rows[0].duplicates[0].contains("Anna Meier (contact 3)"))
+        #expect(finished.rows[3].duplicates.count == 1 && finished.rows[3].duplicates[0].contains("Hans Schulz"))
+        #expect(!finished.rows[1].isValid && finished.newCompanies == ["Nowhere"])
+    }
 }
 
 @Suite struct CompanyImportPlanTests {

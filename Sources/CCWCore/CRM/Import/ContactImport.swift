@@ -15,8 +15,9 @@ import GRDB
 ///
 /// The preview compares the file with the stored contacts it could collide with only (those
 /// sharing an email, a phone or a company with a row), read through the indexes, never the
-/// whole table. An email taken by another writer between preview and commit is caught by the
-/// unique index: that row becomes a skipped row (or refuses the import, all-or-nothing).
+/// whole table. An email taken by another writer between preview and commit is looked up
+/// again inside the commit's write transaction: that row becomes a skipped row (or refuses
+/// the import, all-or-nothing).
 ///
 /// Permissions: both steps need CRM `create` (a read-only login is refused at the preview).
 public struct ContactImport: Sendable {
@@ -36,8 +37,8 @@ public struct ContactImport: Sendable {
         try plan(scope, records: try ImportSupport.records(bytes), mapping: mapping, mode: mode, duplicates: duplicates)
     }
 
-    /// Saves the rows of `plan` in one transaction. `progress` is called with (saved, total)
-    /// every few hundred rows.
+    /// Saves the rows of `plan` in one transaction (the contacts with one statement, see
+    /// `BulkRowWriter.insertAll`). `progress` is called with (saved, total) once they are saved.
     public func commit(_ scope: Scope, plan: ContactImportPlan, mode: ImportMode,
                        progress: ((Int, Int) -> Void)? = nil) throws -> ImportOutcome {
         let bad = plan.rows.filter { !$0.isValid }
@@ -58,43 +59,50 @@ public struct ContactImport: Sendable {
             let audit = try AuditAppender(access.db, actor: access.scope.actor)
             let companyWriter = BulkRowWriter(access, audit: audit, table: Companies.table, entity: Companies.entity,
                                               columns: Self.companyColumns)
+            var names: [String] = []
+            var seen = Set<String>()
             for name in plan.newCompanies where companies[DuplicateDetector.companyKey(name)] == nil {
-                let company = Company(name: name)
-                var columns = CompanyRecord.columns(company)
+                if seen.insert(DuplicateDetector.companyKey(name)).inserted { names.append(name) }
+            }
+            let inserted = try companyWriter.insertAll(names.map { name in
+                var columns = CompanyRecord.columns(Company(name: name))
                 columns["owner_id"] = access.scope.userId
-                let inserted = try companyWriter.insert(columns.databaseValues(Self.companyColumns),
-                                                        summary: "company \(name) added by a contact import",
-                                                        event: "crm.company.created", payload: ["name": .string(name)])
-                companies[DuplicateDetector.companyKey(name)] = CompanyID(inserted.id)
-                newCompanies[CompanyID(inserted.id)] = company
+                return .init(values: columns.databaseValues(Self.companyColumns), summary: "company \(name) added by a contact import",
+                             event: "crm.company.created", payload: ["name": .string(name)])
+            })
+            for (name, row) in zip(names, inserted) {
+                companies[DuplicateDetector.companyKey(name)] = CompanyID(row.id)
+                newCompanies[CompanyID(row.id)] = Company(name: name)
                 created.append(name)
             }
             var scoring = try ImportScoring(access)
             let writer = BulkRowWriter(access, audit: audit, table: Contacts.table, entity: Contacts.entity,
                                        columns: Self.contactColumns)
-            var imported = 0
+            // An email saved by someone else since the preview: that row is refused (the
+            // transaction holds the write lock, so nothing can take one in between any more).
+            let taken = try Self.takenEmails(access, rows.compactMap { $0.contact?.email?.matchKey })
+            var pending: [BulkRowWriter.Pending] = []
             var flagged = 0
-            for (index, row) in rows.enumerated() {
+            for row in rows {
                 guard var contact = row.contact else { continue }
+                if let email = contact.email, taken.contains(email.matchKey) {
+                    let reason = "email \(email.value) was added by someone else since the preview"
+                    if mode == .allOrNothing { throw CoreError.invalid("line \(row.line)", reason) }
+                    skipped.append(.init(line: row.line, reason: reason))
+                    continue
+                }
                 if contact.companyID == nil, let name = row.companyName {
                     contact.companyID = companies[DuplicateDetector.companyKey(name)]
                 }
                 contact = try scoring.scored(contact, newCompany: contact.companyID.flatMap { newCompanies[$0] })
                 var columns = ContactRecord.columns(contact)
                 columns["owner_id"] = access.scope.userId
-                do {
-                    try writer.insert(columns.databaseValues(Self.contactColumns),
-                                      summary: "contact \(contact.fullName) imported (line \(row.line))",
-                                      event: "crm.contact.created", payload: ["name": .string(contact.fullName)])
-                    imported += 1
-                    if !row.duplicates.isEmpty { flagged += 1 }
-                } catch let error as DatabaseError where Self.isTakenEmail(error) {
-                    let reason = "email \(contact.email?.value ?? "") was added by someone else since the preview"
-                    if mode == .allOrNothing { throw CoreError.invalid("line \(row.line)", reason) }
-                    skipped.append(.init(line: row.line, reason: reason))
-                }
-                if let progress, (index + 1) % 500 == 0 { progress(index + 1, rows.count) }
+                pending.append(.init(values: columns.databaseValues(Self.contactColumns),
+                                     summary: "contact \(contact.fullName) imported (line \(row.line))",
+                                     event: "crm.contact.created", payload: ["name": .string(contact.fullName)]))
+                if !row.duplicates.isEmpty { flagged += 1 }
             }
+            let imported = try writer.insertAll(pending).count
             try audit.finish()
             progress?(rows.count, rows.count)
             skipped.sort { $0.line < $1.line }
@@ -110,17 +118,14 @@ public struct ContactImport: Sendable {
         return try database.read(as: scope, in: .crm) { access in
             let country = try CRMStore.defaultCountry(access)
             let companies = try Self.companies(access)
-            func make(_ existing: [Contact]) throws -> ContactImportPlan {
-                try ImportSupport.plan {
-                    try ContactImportPlan(records: records, overrides: mapping, defaultCountry: country, existing: existing,
-                                          companies: companies, mode: mode, duplicatePolicy: duplicates)
-                }
+            return try ImportSupport.plan {
+                // The file is parsed once; its emails, phones and companies say which stored
+                // contacts to compare it with.
+                let parsed = try ContactImportRows(records: records, overrides: mapping, defaultCountry: country,
+                                                   companies: companies)
+                let existing = try Self.candidates(access, for: parsed.lookupKeys)
+                return ContactImportPlan(parsed: parsed, existing: existing, mode: mode, duplicatePolicy: duplicates)
             }
-            // First without stored contacts, to learn which emails, phones and companies the
-            // file holds; then again with the stored contacts that share one of them.
-            let first = try make([])
-            let existing = try Self.candidates(access, for: first.rows.compactMap(\.contact))
-            return existing.isEmpty ? first : try make(existing)
         }
     }
 
@@ -141,40 +146,68 @@ public struct ContactImport: Sendable {
         return keys
     }
 
-    /// The stored live contacts that share an email, a phone or a company with `contacts`,
-    /// read in batches through the email, phone and company indexes.
-    static func candidates(_ access: ScopedDatabase, for contacts: [Contact]) throws -> [Contact] {
-        var emails = Set<String>()
-        var phones = Set<String>()
-        var companies = Set<Int64>()
-        for contact in contacts {
-            if let email = contact.email { emails.insert(email.matchKey) }
-            for phone in [contact.phone, contact.mobile] { if let phone { phones.insert(phone.e164) } }
-            if let company = contact.companyID { companies.insert(company.rawValue) }
-        }
+    /// The stored live contacts that share an email, a phone or a company with a row of the
+    /// file, holding what the duplicate check reads of them: id and name always; email,
+    /// phone, mobile and company for those found by email or phone (the only ones an email or
+    /// phone of the file can match); company for those found by company, read from the
+    /// `contacts_by_company` index alone. Sorted by id.
+    static func candidates(_ access: ScopedDatabase, for keys: ContactImportRows.LookupKeys) throws -> [Contact] {
         var found: [Int64: Contact] = [:]
-        func fetch(_ condition: (String) -> String, _ values: [any DatabaseValueConvertible]) throws {
-            for start in stride(from: 0, to: values.count, by: 400) {
-                let batch = Array(values[start..<min(start + 400, values.count)])
-                let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-                let rows = try Row.fetchAll(access.db, sql: """
-                    SELECT * FROM contacts WHERE org_id = ? AND deleted_at IS NULL AND (\(condition(marks)))
-                    """, arguments: StatementArguments([access.scope.orgId] + batch))
-                for row in rows {
-                    let record = ContactRecord(row: row)
-                    found[record.stamp.id] = record.contact
+        found.reserveCapacity(keys.emails.count + keys.phones.count + keys.companies.count * 24)
+        let org = access.scope.orgId
+        func batches<T: DatabaseValueConvertible>(_ values: [T], _ body: (String, StatementArguments) throws -> Void) throws {
+            for start in stride(from: 0, to: values.count, by: 500) {
+                let batch = values[start..<min(start + 500, values.count)]
+                try body(Array(repeating: "?", count: batch.count).joined(separator: ", "),
+                         StatementArguments([org] + batch.map { $0 as any DatabaseValueConvertible }))
+            }
+        }
+        func full(_ condition: String, _ values: [String]) throws {
+            try batches(values) { marks, arguments in
+                let rows = try Row.fetchCursor(access.db, sql: """
+                    SELECT id, first_name, last_name, email, phone, mobile, company_id FROM contacts
+                    WHERE org_id = ? AND deleted_at IS NULL AND \(condition) IN (\(marks))
+                    """, arguments: arguments)
+                while let row = try rows.next() {
+                    let id: Int64 = row[0]
+                    guard found[id] == nil else { continue }
+                    found[id] = Contact(id: ContactID(id), firstName: row[1], lastName: row[2], email: CRMStore.email(row[3]),
+                                        phone: CRMStore.phone(row[4]), mobile: CRMStore.phone(row[5]),
+                                        companyID: (row[6] as Int64?).map { CompanyID($0) })
                 }
             }
         }
-        try fetch({ "email_key IN (\($0))" }, emails.sorted())
-        try fetch({ "phone IN (\($0))" }, phones.sorted())
-        try fetch({ "mobile IN (\($0))" }, phones.sorted())
-        try fetch({ "company_id IN (\($0))" }, companies.sorted())
-        return found.keys.sorted().compactMap { found[$0] }
+        try full("email_key", keys.emails.sorted())
+        try full("phone", keys.phones.sorted())
+        try full("mobile", keys.phones.sorted())
+        // By company: a contact found here and not above has no email or phone of the file,
+        // so only its name and company take part in the comparison.
+        try batches(keys.companies.map(\.rawValue).sorted()) { marks, arguments in
+            let rows = try Row.fetchCursor(access.db, sql: """
+                SELECT id, first_name, last_name, company_id FROM contacts INDEXED BY contacts_by_company
+                WHERE org_id = ? AND deleted_at IS NULL AND company_id IN (\(marks))
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                guard found[id] == nil else { continue }
+                found[id] = Contact(id: ContactID(id), firstName: row[1], lastName: row[2],
+                                    companyID: CompanyID(row[3] as Int64))
+            }
+        }
+        return found.keys.sorted().map { found[$0]! }
     }
 
-    static func isTakenEmail(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("email_key")
+    /// Which of `emails` (match keys) a stored live contact holds.
+    static func takenEmails(_ access: ScopedDatabase, _ emails: [String]) throws -> Set<String> {
+        var taken = Set<String>()
+        for start in stride(from: 0, to: emails.count, by: 500) {
+            let batch = Array(emails[start..<min(start + 500, emails.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            taken.formUnion(try String.fetchAll(access.db, sql: """
+                SELECT email_key FROM contacts WHERE org_id = ? AND deleted_at IS NULL AND email_key IN (\(marks))
+                """, arguments: StatementArguments([access.scope.orgId] + batch)))
+        }
+        return taken
     }
 
     static let contactColumns: [String] = ContactRecord.columns(Contact(firstName: "", lastName: "")).keys.sorted() + ["owner_id"]

@@ -69,37 +69,31 @@ public struct ContactImportPlan: Sendable {
     public init(records: [CSVRecord], overrides: [String] = [], defaultCountry: PhoneCountry?,
                 existing: [Contact] = [], companies: [Company] = [], mode: ImportMode = .allOrNothing,
                 duplicatePolicy: LikelyDuplicatePolicy = .importAndFlag) throws {
-        guard let header = records.first else { throw InputError("the file is empty (expected a header row and contacts)") }
-        let name: [ContactColumn] = [.field(.firstName), .field(.lastName), .fullName]
-        mapping = try HeaderMapping(headers: header.fields, overrides: overrides,
-                                    required: [(name, "the contact's name (e.g. \"First name\", \"Last name\" or \"Name\")")])
+        self.init(parsed: try ContactImportRows(records: records, overrides: overrides, defaultCountry: defaultCountry,
+                                                companies: companies),
+                  existing: existing, mode: mode, duplicatePolicy: duplicatePolicy)
+    }
+
+    /// The plan of rows already parsed, compared with `existing` (the stored contacts that
+    /// share an email, a phone or a company with a row: `parsed.lookupKeys` says which) and
+    /// with each other. The same plan as `init(records:…)` with the same stored contacts.
+    public init(parsed: ContactImportRows, existing: [Contact] = [], mode: ImportMode = .allOrNothing,
+                duplicatePolicy: LikelyDuplicatePolicy = .importAndFlag) {
+        mapping = parsed.mapping
         self.mode = mode
         self.duplicatePolicy = duplicatePolicy
-        var companyIDs: [String: CompanyID] = [:]
-        var companyNames: [CompanyID: String] = [:]
-        for company in companies {
-            guard let id = company.id else { continue }
-            companyNames[id] = company.name
-            let key = DuplicateDetector.companyKey(company.name)
-            if companyIDs[key] == nil { companyIDs[key] = id }
-        }
-        var detector = DuplicateDetector(existing: existing, companyNames: companyNames)
+        var detector = DuplicateDetector(existing: existing, companyNames: parsed.companyNames)
         var emailOwners: [String: String] = [:]
         for contact in existing { if let email = contact.email { emailOwners[email.matchKey] = Self.label(contact) } }
         var lineOfEntry: [Int: Int] = [:] // detector index → line, for rows of this file
         var newCompanies: [String] = []
         var seenNew = Set<String>()
         var rows: [Row] = []
-        for mapped in MappedRecords.rows(records, mapping: mapping) {
-            var row = Row(line: mapped.line, contact: nil, companyName: nil, errors: mapped.problems, duplicates: [])
-            let draft = Self.draft(mapped)
-            switch draft.parse(defaultCountry: defaultCountry) {
-            case let .failure(errors): row.errors += errors.errors.map(MappedRecords.reason)
-            case var .success(contact):
-                row.companyName = draft.companyName
-                if let company = row.companyName {
-                    contact.companyID = companyIDs[DuplicateDetector.companyKey(company)]
-                }
+        rows.reserveCapacity(parsed.rows.count)
+        for parsedRow in parsed.rows {
+            var row = Row(line: parsedRow.line, contact: nil, companyName: parsedRow.companyName, errors: parsedRow.errors,
+                          duplicates: [])
+            if let contact = parsedRow.contact {
                 if let email = contact.email, let owner = emailOwners[email.matchKey] {
                     row.errors.append("email \(email.value) is already used by \(owner)")
                 }
@@ -127,7 +121,7 @@ public struct ContactImportPlan: Sendable {
         self.newCompanies = newCompanies
     }
 
-    private static func draft(_ row: MappedRow<ContactColumn>) -> ContactDraft {
+    static func draft(_ row: MappedRow<ContactColumn>) -> ContactDraft {
         var draft = ContactDraft(customFields: row.customFields)
         for (column, text) in row.values {
             if case let .field(field) = column { draft[field] = text }
