@@ -9,8 +9,9 @@ import GRDB
 /// - a contacts text search is driven by the trigram index (`SCAN f VIRTUAL TABLE INDEX`) and
 ///   reads each match's sort keys from the covering `contacts_search_keys` (the matches are
 ///   then sorted by name: that sort is intended, its cost grows with the number of matches);
-/// - a common term's probe is answered by the trigram index, and its walk reads
-///   `contacts_by_name` in order without sorting;
+/// - a common term's probe is answered by the trigram index, and its walks read
+///   `contacts_by_name` in order without sorting (by membership: the matches built once as
+///   a list);
 /// - the board's totals read the covering index `deals_board_totals` in group order, and each
 ///   column's cards seek `deals_board_cards`; neither sorts.
 struct CRMQueryPlans {
@@ -21,6 +22,7 @@ struct CRMQueryPlans {
         case ftsDriven
         case ftsProbe
         case nameWalk
+        case membershipWalk
         case index(String)
 
         var text: String {
@@ -29,6 +31,7 @@ struct CRMQueryPlans {
             case .ftsDriven: "SCAN f VIRTUAL TABLE INDEX, then SEARCH contacts USING COVERING INDEX contacts_search_keys"
             case .ftsProbe: "SCAN contacts_fts VIRTUAL TABLE INDEX"
             case .nameWalk: "SEARCH contacts USING INDEX contacts_by_name (org_id=?), no sort"
+            case .membershipWalk: "SEARCH contacts USING INDEX contacts_by_name (org_id=?), matches as a list, no sort"
             case .index(let name): "SEARCH deals USING [COVERING] INDEX \(name), no sort"
             }
         }
@@ -47,6 +50,9 @@ struct CRMQueryPlans {
                 return plan.contains { $0.hasPrefix("SCAN contacts_fts VIRTUAL TABLE INDEX") }
             case .nameWalk:
                 return !sorts && plan.contains { $0.hasPrefix("SEARCH contacts USING INDEX contacts_by_name (org_id=?)") }
+            case .membershipWalk:
+                return !sorts && plan.contains { $0.hasPrefix("SEARCH contacts USING INDEX contacts_by_name (org_id=?)") }
+                    && plan.contains { $0.contains("LIST SUBQUERY") }
             case .index(let name):
                 return !sorts && plan.contains {
                     $0.hasPrefix("SEARCH deals USING INDEX \(name) (") || $0.hasPrefix("SEARCH deals USING COVERING INDEX \(name) (")
@@ -72,8 +78,10 @@ struct CRMQueryPlans {
             ("contacts page after cursor, row \((total / 2).grouped)", sql.after(deep, limit: 100), .contactsSeek),
             ("contacts FTS count \"\(CRMSearchFigure.common)\", capped", common.count(), .ftsDriven),
             ("contacts FTS first page \"\(CRMSearchFigure.common)\" (when not walked)", common.first(limit: 100), .ftsDriven),
-            ("contacts probe \"\(CRMSearchFigure.common)\"", common.probe(), .ftsProbe),
+            ("contacts probe \"\(CRMSearchFigure.common)\"", common.probe(limit: 2_000), .ftsProbe),
             ("contacts walk first page \"\(CRMSearchFigure.common)\"", common.walk(cursor: nil, forwards: true, limit: 100), .nameWalk),
+            ("contacts walk by membership \"\(CRMSearchFigure.wide)\"",
+             ContactSQL(orgId: org, text: CRMSearchFigure.wide).membershipWalk(limit: 100), .membershipWalk),
             ("board totals", board.totals(), .index("deals_board_totals")),
             ("board cards of the first stage", board.cards(stage: stage, limit: 30), .index("deals_board_cards")),
         ]

@@ -12,9 +12,10 @@ import GRDB
 /// from a row-value cursor; with text of 3+ characters the trigram index drives the query
 /// (`CROSS JOIN`), the matches are sorted by name from the narrow `contacts_search_keys` index
 /// and only the page's rows are read from `contacts`; the count of a text search stops after
-/// `countCap + 1` matches, the count without text is exact. A common ASCII term (`walks`) is
-/// answered by `ContactSearchWalk`: a probe of the trigram index, then a bounded walk of
-/// `contacts_by_name` testing each row with `LIKE` (`probe()`, `walk(…)`).
+/// `countCap + 1` matches, the count without text is exact. A term with thousands of matches
+/// is answered by `ContactSearchWalk`: probes of the trigram index, then a bounded walk of
+/// `contacts_by_name` testing each row with `LIKE` (`walk(…)`) or by membership in the
+/// matches (`membershipWalk`, then `rows`).
 struct ContactSQL {
     let orgId: Int64
     var text: String?
@@ -50,27 +51,16 @@ struct ContactSQL {
     func before(_ cursor: ContactCursor, limit: Int) -> BoundSQL { page(cursor: cursor, forwards: false, limit: limit) }
     func last(limit: Int) -> BoundSQL { page(cursor: nil, forwards: false, limit: limit) }
 
-    /// What the core sends for the grid's first page: the probe and the walk for a term it
-    /// walks (`walks`), the trigram plan otherwise.
-    func firstPage(limit: Int) -> [BoundSQL] {
-        walks ? [probe(), walk(cursor: nil, forwards: true, limit: limit)] : [first(limit: limit)]
-    }
-
-    /// Whether the core walks the list for this text (`probed(_:)` decides it on the data set).
-    private(set) var walks = false
-
-    /// This text as the core answers it on `db`: walked when every term has a row test
-    /// (ASCII, 3+ characters) and the probe finds the term common (`ContactSearchWalk.isCommon`:
-    /// 2,000 matches, dense enough that the 4,000-row budget of a page of 100 holds 150 matches).
-    func probed(_ db: Database) throws -> ContactSQL {
-        var copy = self
-        guard rowTest != nil else { return copy }
-        let probe = probe()
-        guard let row = try Row.fetchOne(db, sql: probe.sql, arguments: probe.arguments),
-              let last: Int64 = row["last"], last > 0 else { return copy }
-        let n: Int = row["n"]
-        copy.walks = n >= 2_000 && Double(n) / Double(last) * 4_000 >= 150
-        return copy
+    /// Every statement the core may send for the grid's first page of this text, in the order
+    /// it would send them (`ContactSearchWalk`): the probe, the tested walk, the second probe,
+    /// the walk by membership and its rows by id (`pageIds`), or the trigram plan.
+    /// `CRMSearchStatements` keeps those the core did send.
+    func firstPageCandidates(limit: Int, pageIds: [Int64]) -> [BoundSQL] {
+        var candidates = [probe(limit: 2_000)]
+        if rowTest != nil { candidates.append(walk(cursor: nil, forwards: true, limit: limit)) }
+        candidates += [probe(limit: 20_000), membershipWalk(limit: limit)]
+        if !pageIds.isEmpty { candidates.append(rows(pageIds)) }
+        return candidates + [first(limit: limit)]
     }
 
     /// `SearchIndex.rowTest` over `Contacts.searchColumns`, written out.
@@ -93,11 +83,30 @@ struct ContactSQL {
         return (sql, values)
     }
 
-    /// `ContactSearchWalk.isCommon`: up to 2,000 matches from the trigram index.
-    func probe() -> BoundSQL {
+    /// `ContactSearchWalk.probe`: up to `limit` matches from the trigram index.
+    func probe(limit: Int) -> BoundSQL {
         BoundSQL(sql: """
-            SELECT COUNT(*) AS n, MAX(rowid) AS last FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? LIMIT 2000)
+            SELECT COUNT(*) AS n, MAX(rowid) AS last FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? LIMIT \(limit))
             """, values: [.text(match ?? "")])
+    }
+
+    /// The walk by membership from the top in name order: the sort index alone, each id looked
+    /// up among the trigram matches, at most 200 rows per page row (20,000 at least).
+    func membershipWalk(limit: Int) -> BoundSQL {
+        let budget = max(20_000, max(1, min(limit, 1000)) * 200)
+        return BoundSQL(sql: """
+            SELECT contacts.id, contacts.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) AS search_hit
+            FROM contacts WHERE contacts.org_id = ? AND contacts.deleted_at IS NULL
+            ORDER BY contacts.last_name ASC, contacts.first_name ASC, contacts.id ASC LIMIT ?
+            """, values: [.text(match ?? ""), .int(orgId), .int(Int64(budget))])
+    }
+
+    /// The page's rows by id, after a walk by membership.
+    func rows(_ ids: [Int64]) -> BoundSQL {
+        BoundSQL(sql: """
+            SELECT contacts.* FROM contacts WHERE contacts.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) \
+            ORDER BY contacts.last_name ASC, contacts.first_name ASC, contacts.id ASC
+            """, values: ids.map { .int($0) })
     }
 
     /// `ContactSearchWalk.page` in name order: the list after (or before) `cursor`, each row

@@ -16,8 +16,9 @@ struct CRMSearchFigure {
     var log: (String) -> Void = { say($0) }
 
     static let common = "mann"
+    static let wide = "ski"
     static let terms: [(label: String, text: String)] = [
-        ("rare", "Zofia Wójcik"), ("medium", "Wójcik"), ("common", common), ("wide", "ski"), ("domain", ".de"),
+        ("rare", "Zofia Wójcik"), ("medium", "Wójcik"), ("common", common), ("wide", wide), ("domain", ".de"),
     ]
     static let typed = "Wójcik"
 
@@ -35,19 +36,20 @@ struct CRMSearchFigure {
                 hits = model.list.count.grouped + (model.list.countIsExact ? "" : "+")
                 if let error = model.list.error ?? model.error { throw BenchSession.Failure(description: "search \(text): \(error)") }
             }
-            let sql = try session.database.pool.read { db in try ContactSQL(orgId: session.scope.orgId, text: text).probed(db) }
-            let base = try baseline(sql)
+            let base = try baseline(session, text)
             figures.append(Figure(metric: "contacts search \(label) \"\(text)\" (\(hits) hits)", ours: Samples(times).median,
                                   baseline: base, target: 50))
         }
         return figures + (try typing(session))
     }
 
-    /// The capped count and the first page in the `sqlite3` shell. The count and the trigram
-    /// plan share their parameters and run together; the walk's statements each have their own.
-    private func baseline(_ sql: ContactSQL) throws -> Double {
-        let statements = [sql.count()] + sql.firstPage(limit: windowPage)
-        guard sql.walks else { return try shell.precise(statements) }
+    /// The capped count and the first page in the `sqlite3` shell, as the core sent them
+    /// (`CRMSearchStatements`). The count and the trigram plan share their parameters and run
+    /// together; the statements of a walk each have their own.
+    private func baseline(_ session: AppSession, _ text: String) throws -> Double {
+        let page = try CRMSearchStatements.firstPage(session, text: text, limit: windowPage)
+        let statements = [ContactSQL(orgId: session.scope.orgId, text: text).count()] + page
+        guard page.count > 1 else { return try shell.precise(statements) }
         return try statements.map { try shell.precise([$0]) }.reduce(0, +)
     }
 
@@ -68,8 +70,7 @@ struct CRMSearchFigure {
         var base: [Double] = []
         for prefix in prefixes {
             if prefix.count < ContactsModel.minimumSearchLength { base.append(0); continue }
-            let sql = try session.database.pool.read { db in try ContactSQL(orgId: session.scope.orgId, text: prefix).probed(db) }
-            base.append(try baseline(sql))
+            base.append(try baseline(session, prefix))
         }
         for (i, prefix) in prefixes.enumerated() {
             let queries = prefix.count >= ContactsModel.minimumSearchLength

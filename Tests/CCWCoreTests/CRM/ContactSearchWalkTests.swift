@@ -6,8 +6,9 @@ import Testing
 /// The walk of the sorted list that answers searches for common terms (`ContactSearchWalk`)
 /// must return exactly the pages of the trigram plan, and give way to it when it cannot.
 @Suite struct ContactSearchWalkTests {
-    /// A walk that applies at test scale (a term with 40+ matches, budgets from 200 rows).
-    private let small = ContactSearchWalk(probeLimit: 40, minimumBudget: 200)
+    /// Walks that apply at test scale: a term with 40+ matches is walked with a test from
+    /// 200 rows, one with 60+ by membership from 300 rows.
+    private let small = ContactSearchWalk(probeLimit: 40, minimumBudget: 200, manyMatches: 60, minimumMembershipBudget: 300)
 
     /// 900 contacts: every first name holds "first", a ninth of the surnames are "Zimmer" (the
     /// end of the alphabet), one is written with the Kelvin sign, one with a long s.
@@ -47,13 +48,16 @@ import Testing
         // given 900 contacts whose first names all hold "first"
         let seeded = try seeded()
         var filters: [ContactFilter] = []
-        for sort in ContactSort.allCases {
-            for descending in [false, true] {
-                for status in [nil, ContactStatus.customer] {
-                    var filter = ContactFilter(text: "FIRST", status: status)
-                    filter.sort = sort
-                    filter.descending = descending
-                    filters.append(filter)
+        // "first": walked with a test; "müller" (outside ASCII): walked by membership
+        for text in ["FIRST", "müller"] {
+            for sort in ContactSort.allCases {
+                for descending in [false, true] {
+                    for status in [nil, ContactStatus.customer] {
+                        var filter = ContactFilter(text: text, status: status)
+                        filter.sort = sort
+                        filter.descending = descending
+                        filters.append(filter)
+                    }
                 }
             }
         }
@@ -63,8 +67,10 @@ import Testing
                 let walked = try pages(seeded, filter, limit: 41, forwards: forwards, walk: small)
                 let planned = try pages(seeded, filter, limit: 41, forwards: forwards, walk: nil)
                 // then the pages are the same, and cover every match
-                #expect(walked == planned, "\(filter.sort) descending \(filter.descending) status \(String(describing: filter.status)) forwards \(forwards)")
-                #expect(Set(planned.joined()).count == (filter.status == nil ? 900 : 300))
+                #expect(walked == planned, "\(filter.text ?? "") \(filter.sort) descending \(filter.descending) status \(String(describing: filter.status)) forwards \(forwards)")
+                // every third contact is a customer, none of them a Müller
+                let expected = filter.text == "FIRST" ? (filter.status == nil ? 900 : 300) : (filter.status == nil ? 100 : 0)
+                #expect(Set(planned.joined()).count == expected)
             }
         }
     }
@@ -83,11 +89,13 @@ import Testing
         }
         // a term in every contact: the first 3 rows of the list
         #expect(results["first"] == 3)
-        // "Zimmer" is common (100 contacts) but at the end of the alphabet: not within 200 rows
+        // "Zimmer" is common (100 contacts) but at the end of the alphabet: not within the
+        // 200 rows of the tested walk, nor the 600 of the walk by membership
         #expect(results["zimmer"] == .some(nil))
-        // rare terms, terms outside ASCII and short terms are left to the trigram plan or LIKE
+        // a term outside ASCII is walked by membership ("müller" comes before row 600)
+        #expect(results["müller"] == 3)
+        // rare terms and short terms are left to the trigram plan or LIKE
         #expect(results["first12"] == .some(nil))
-        #expect(results["müller"] == .some(nil))
         #expect(results["fi"] == .some(nil))
         // with the standard thresholds nothing at this size is common
         #expect(results["standard"] == .some(nil))
