@@ -79,7 +79,7 @@ struct CRMQueryPlans {
             ("contacts FTS count \"\(CRMSearchFigure.common)\", capped", common.count(), .ftsDriven),
             ("contacts FTS first page \"\(CRMSearchFigure.common)\" (when not walked)", common.first(limit: 100), .ftsDriven),
             ("contacts probe \"\(CRMSearchFigure.common)\"", common.probe(limit: 2_000), .ftsProbe),
-            ("contacts walk first page \"\(CRMSearchFigure.common)\"", common.walk(cursor: nil, forwards: true, limit: 100), .nameWalk),
+            ("contacts walk first page \"\(CRMSearchFigure.common)\"", common.walk(limit: 100), .nameWalk),
             ("contacts walk by membership \"\(CRMSearchFigure.wide)\"",
              ContactSQL(orgId: org, text: CRMSearchFigure.wide).membershipWalk(limit: 100), .membershipWalk),
             ("board totals", board.totals(), .index("deals_board_totals")),

@@ -57,7 +57,7 @@ struct ContactSQL {
     /// `CRMSearchStatements` keeps those the core did send.
     func firstPageCandidates(limit: Int, pageIds: [Int64]) -> [BoundSQL] {
         var candidates = [probe(limit: 2_000)]
-        if rowTest != nil { candidates.append(walk(cursor: nil, forwards: true, limit: limit)) }
+        if rowTest != nil { candidates.append(walk(limit: limit)) }
         candidates += [probe(limit: 20_000), membershipWalk(limit: limit)]
         if !pageIds.isEmpty { candidates.append(rows(pageIds)) }
         return candidates + [first(limit: limit)]
@@ -109,23 +109,16 @@ struct ContactSQL {
             """, values: ids.map { .int($0) })
     }
 
-    /// `ContactSearchWalk.page` in name order: the list after (or before) `cursor`, each row
-    /// tested, at most forty rows per page row (2,000 at least).
-    func walk(cursor: ContactCursor?, forwards: Bool, limit: Int) -> BoundSQL {
+    /// The tested walk from the top in name order: each row tested, at most forty rows per
+    /// page row (2,000 at least).
+    func walk(limit: Int) -> BoundSQL {
         let test = rowTest ?? (sql: "0", values: [])
-        var condition = "contacts.org_id = ? AND contacts.deleted_at IS NULL"
-        var values: [BoundSQL.Value] = test.values + [.int(orgId)]
-        if let cursor {
-            condition += " AND (contacts.last_name, contacts.first_name, contacts.id) \(forwards ? ">" : "<") (?, ?, ?)"
-            values += [.text(cursor.lastName), .text(cursor.firstName), .int(cursor.id)]
-        }
-        let order = forwards ? "ASC" : "DESC"
         let budget = max(2_000, max(1, min(limit, 1000)) * 40)
         return BoundSQL(sql: """
             SELECT contacts.*, \(test.sql) AS search_hit FROM contacts
-            WHERE \(condition)
-            ORDER BY contacts.last_name \(order), contacts.first_name \(order), contacts.id \(order) LIMIT ?
-            """, values: values + [.int(Int64(budget))])
+            WHERE contacts.org_id = ? AND contacts.deleted_at IS NULL
+            ORDER BY contacts.last_name ASC, contacts.first_name ASC, contacts.id ASC LIMIT ?
+            """, values: test.values + [.int(orgId), .int(Int64(budget))])
     }
 
     /// `Contacts.fetch` for the name order, ascending.

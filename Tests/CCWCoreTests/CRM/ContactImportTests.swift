@@ -243,6 +243,12 @@ import Testing
         let tree = try seeded.database.companies.tree(jonas)
         #expect(tree.map(\.name) == ["Acme Holding", "Acme Berlin"])
         #expect(tree.map(\.depth) == [0, 1])
+        // each company audited once (the parent and the child in two statements), the chain intact
+        #expect(try seeded.database.audit.verify(seeded.northwind) == .ok(entries: try seeded.auditCount(jonas.orgId)))
+        let audited = try seeded.database.read { db in
+            try String.fetchAll(db, sql: "SELECT summary FROM audit_log WHERE entity = ? ORDER BY id DESC LIMIT 2", arguments: [Companies.entity])
+        }
+        #expect(audited == ["company Acme Berlin imported (line 2)", "company Acme Holding imported (line 3)"])
     }
 
     @Test func fastJSONWritesWhatCanonicalJSONWrites() throws {

@@ -2,8 +2,7 @@ import CCWDomain
 import GRDB
 
 /// The write path of imports: inserts many business rows of one table inside the caller's
-/// write transaction, each audited and announced, with one prepared statement per table
-/// (the SQL is built once, then only arguments change).
+/// write transaction with one `INSERT … SELECT` (`insertAll`), each row audited and announced.
 ///
 /// A row gets the standard business columns (`org_id`, `uid`, timestamps, author, version 1)
 /// like `ScopedTable.insert`; its audit entry's `after` is built from the values written
@@ -15,9 +14,8 @@ struct BulkRowWriter {
     let audit: AuditAppender
     let table: String
     let entity: String
-    /// The table's own columns, in the order `insert` takes their values.
+    /// The table's own columns, in the order `insertAll` takes their values.
     let columns: [String]
-    private let sql: String
     /// The snapshot's keys in sorted order, each as `"key":`, with where its value comes from.
     private let snapshotKeys: [(prefix: String, source: SnapshotSource)]
 
@@ -34,7 +32,6 @@ struct BulkRowWriter {
         self.entity = entity
         self.columns = columns
         let all = columns + Self.standard
-        sql = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
         var keys: [String: SnapshotSource] = ["id": .id, "deleted_at": .null]
         for (index, name) in all.enumerated() { keys[name] = .value(index) }
         snapshotKeys = keys.keys.sorted().enumerated().map { index, key in
@@ -46,27 +43,6 @@ struct BulkRowWriter {
 
     static let standard = ["org_id", "uid", "created_at", "updated_at", "created_by", "updated_by", "version"]
 
-    /// Inserts one row (`values` in `columns` order), audits it and publishes `event`.
-    /// Returns the new id and uid.
-    @discardableResult
-    func insert(_ values: [DatabaseValue], summary: String, event: String,
-                payload extra: [String: JSONValue] = [:]) throws -> (id: Int64, uid: String) {
-        precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
-        let now = access.now
-        let uid = UID.make(at: now)
-        let actor = access.scope.actor
-        let user: DatabaseValue = actor.userId?.databaseValue ?? .null
-        let all = values + [actor.orgId.databaseValue, uid.databaseValue, now.databaseValue, now.databaseValue,
-                            user, user, Int64(1).databaseValue]
-        try access.db.cachedStatement(sql: sql).execute(arguments: StatementArguments(all))
-        let id = access.db.lastInsertedRowID
-        try audit.append(at: now, entity: entity, entityId: id, entityUID: uid, action: .create, summary: summary,
-                         afterJSON: snapshot(all, id: id))
-        try EventOutbox.publish(access.db, orgId: actor.orgId, type: event,
-                                payload: RawJSON(FastJSON.text(.object(CRMStore.payload(id: id, uid: uid, extra)))), at: now)
-        return (id, uid)
-    }
-
     /// A row for `insertAll`: its values in `columns` order, its audit summary, its event.
     struct Pending {
         var values: [DatabaseValue]
@@ -76,7 +52,7 @@ struct BulkRowWriter {
     }
 
     /// Inserts `rows` with one `INSERT … SELECT` from a temporary staging table (in order),
-    /// then audits each row and publishes its event, as `insert` does row by row. Returns the
+    /// then audits each row and publishes its event. Returns the
     /// new ids and uids in the order of `rows`.
     ///
     /// One statement instead of one per row because SQLite's FTS5 writes its pending search

@@ -43,26 +43,33 @@ public struct CompanyImport: Sendable {
             var imported = 0
             var flagged = 0
             // Rows whose parent is another row wait until that row is saved (the plan has
-            // already refused loops and rows under a bad parent).
+            // already refused loops and rows under a bad parent): each wave is the rows whose
+            // parents are saved, written with one statement (`BulkRowWriter.insertAll`).
             while !pending.isEmpty {
                 var waiting: [CompanyImportPlan.Row] = []
+                var wave: [(row: CompanyImportPlan.Row, company: Company)] = []
                 for row in pending {
                     guard var company = row.company else { continue }
                     if let parent = row.parentInFile {
                         guard let id = savedByKey[DuplicateDetector.companyKey(parent)] else { waiting.append(row); continue }
                         company.parentCompanyID = id
                     }
+                    wave.append((row, company))
+                }
+                let inserted = try writer.insertAll(wave.map { row, company in
                     var columns = CompanyRecord.columns(company)
                     columns["owner_id"] = access.scope.userId
-                    let inserted = try writer.insert(columns.databaseValues(ContactImport.companyColumns),
-                                                     summary: "company \(company.name) imported (line \(row.line))",
-                                                     event: "crm.company.created", payload: ["name": .string(company.name)])
+                    return .init(values: columns.databaseValues(ContactImport.companyColumns),
+                                 summary: "company \(company.name) imported (line \(row.line))",
+                                 event: "crm.company.created", payload: ["name": .string(company.name)])
+                })
+                for ((row, company), saved) in zip(wave, inserted) {
                     let key = DuplicateDetector.companyKey(company.name)
-                    if savedByKey[key] == nil { savedByKey[key] = CompanyID(inserted.id) }
+                    if savedByKey[key] == nil { savedByKey[key] = CompanyID(saved.id) }
                     imported += 1
                     if !row.duplicates.isEmpty { flagged += 1 }
-                    if let progress, imported % 500 == 0 { progress(imported, total) }
                 }
+                progress?(imported, total)
                 if waiting.count == pending.count {
                     // Cannot happen after the plan's checks; refuse rather than loop.
                     throw CoreError.rule("line \(waiting[0].line): parent company \"\(waiting[0].parentInFile ?? "")\" was not saved")

@@ -6,11 +6,11 @@ import GRDB
 /// An import writes tens of thousands of rows with their nine indexes, search index and audit
 /// entries in one transaction. With the default cache (about 2 MB) SQLite spills dirty pages
 /// to the WAL mid-transaction and writes the same index pages again and again; with room for
-/// the transaction's working set most pages are written once, at commit. Each row's insert
-/// also keeps a statement journal (the pages it changes, to undo the statement alone if it
-/// fails, e.g. on a taken email); in memory instead of a temporary file that is a copy rather
-/// than a write and a system call per page. The previous settings are restored afterwards
-/// (the connection is shared with ordinary use).
+/// the transaction's working set most pages are written once, at commit. The rows are staged
+/// in temporary tables (`BulkRowWriter`, `AuditAppender`) and each statement keeps a statement
+/// journal; in memory instead of temporary files those are copies rather than a write and a
+/// system call per page. The previous settings are restored afterwards (the connection is
+/// shared with ordinary use).
 enum ImportPageCache {
     /// In KiB (SQLite's negative `cache_size`): 256 MiB.
     static let kibibytes = 262_144
